@@ -1,0 +1,61 @@
+/* consult.c: main: set up the process and dispatch to a verb. */
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <sodium.h>
+
+#include "config.h"
+#include "app/app.h"
+
+/* Print the verbs whose names are close to an unknown one. */
+static void
+suggest(const char *name)
+{
+	const struct cmd_entry	**e;
+	size_t			 d, len;
+	int			 found = 0;
+
+	len = strlen(name);
+	for (e = cmd_table; *e != NULL; e++) {
+		d = str_distance(name, (*e)->name);
+		if (d <= 2 || (len >= 2 && strncmp(name, (*e)->name, len) == 0)) {
+			fprintf(stderr, "%s '%s'", found ? "," : "Did you mean",
+			    (*e)->name);
+			found = 1;
+		}
+	}
+	if (found)
+		fputs("?\n", stderr);
+	fputs("Run 'consult help' for the list of verbs.\n", stderr);
+}
+
+int
+main(int argc, char **argv)
+{
+	const struct cmd_entry	*cmd;
+
+	setlocale(LC_ALL, "");
+	if (sodium_init() < 0) {
+		fputs("consult: cannot initialise libsodium\n", stderr);
+		return 1;
+	}
+	if (argc < 2) {
+		cmd_list();
+		return EXIT_USAGE;
+	}
+	if (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "-V") == 0) {
+		printf("consult %s\n", PACKAGE_VERSION);
+		return 0;
+	}
+	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
+		cmd_list();
+		return 0;
+	}
+	if ((cmd = cmd_find(argv[1])) == NULL) {
+		fprintf(stderr, "consult: unknown verb '%s'\n", argv[1]);
+		suggest(argv[1]);
+		return EXIT_USAGE;
+	}
+	return cmd_run(cmd, argc - 1, argv + 1);
+}

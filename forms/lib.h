@@ -1,0 +1,250 @@
+/* forms/lib.h: the questionnaire: XLSForm reader, model, expressions,
+ * answers and their byte encoding. Knows no curses and no encryption. */
+#ifndef CONSULT_FORMS_LIB_H
+#define CONSULT_FORMS_LIB_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "lib/lib.h"
+
+#define FORM_FINGERPRINT_BYTES 32
+
+enum question_type {
+	QUESTION_SELECT_ONE,
+	QUESTION_SELECT_MULTIPLE,
+	QUESTION_RANK,
+	QUESTION_INTEGER,
+	QUESTION_DECIMAL,
+	QUESTION_TEXT,
+	QUESTION_DATE,
+	QUESTION_NOTE,
+	QUESTION_ACKNOWLEDGE,
+	QUESTION_CALCULATE,
+	QUESTION_BEGIN_GROUP,
+	QUESTION_END_GROUP,
+};
+
+struct expr;
+
+/* A language of the form: name as in the column ("Français (fr)"), code
+ * from the parentheses ("fr") or NULL. A form without translations has
+ * one language named "default". */
+struct lang {
+	char		*name;
+	char		*code;
+};
+
+/* Translatable cells are arrays of form->nlangs strings, NULL where the
+ * form has no text in that language. */
+
+struct choice {
+	char		*name;
+	char		**label;	/* [nlangs] */
+	char		**extra;	/* [form->nchoice_columns], never NULL */
+	int		 line;
+};
+
+struct choice_list {
+	char		*name;
+	struct choice	*choices;
+	size_t		 nchoices;
+	int		 line;		/* first row of the list */
+};
+
+struct question {
+	enum question_type type;
+	char		*name;
+	int		 line;		/* physical line where its row starts */
+	char		**label;	/* [nlangs] */
+	char		**hint;
+	char		**constraint_message;
+	char		**required_message;
+	int		 list;		/* index in form->lists, or -1 */
+
+	/* Source text of each expression cell (NULL when empty) and its
+	 * parsed form. required "yes"/"true" parses as true(). */
+	char		*required_src;
+	char		*relevant_src;
+	char		*constraint_src;
+	char		*calculation_src;
+	char		*choice_filter_src;
+	struct expr	*required;
+	struct expr	*relevant;
+	struct expr	*constraint;
+	struct expr	*calculation;
+	struct expr	*choice_filter;
+
+	char		*default_value;	/* NULL when none */
+	char		*appearance;	/* NULL when none; lower-cased */
+	int		 likert;	/* appearance has "likert" */
+	int		 multiline;	/* appearance has "multiline" */
+	int		 field_list;	/* begin_group with "field-list" */
+	int		 randomize;	/* parameters randomize=true */
+	int		 has_seed;	/* parameters seed=N given */
+	uint64_t	 seed;
+	int		 rank_max;	/* rank: max=K, or nchoices */
+
+	int		 parent;	/* enclosing begin_group, or -1 */
+	int		 end;		/* begin_group: its end_group */
+	int		 depth;		/* groups around it */
+};
+
+struct form {
+	char		*path;		/* as given, for messages */
+	char		*title;		/* settings form_title, or id */
+	char		*id;
+	char		*version;	/* "" when none */
+
+	struct lang	*langs;
+	size_t		 nlangs;
+	size_t		 default_lang;
+
+	struct question	*questions;	/* form order, groups included */
+	size_t		 nquestions;
+	struct choice_list *lists;
+	size_t		 nlists;
+	char		**choice_columns; /* extra columns of choices */
+	size_t		 nchoice_columns;
+
+	unsigned char	 fingerprint[FORM_FINGERPRINT_BYTES];
+	unsigned char	*bytes;		/* the exact bytes read */
+	size_t		 nbytes;
+};
+
+/* ---- form.c, read.c: reading and the model ---------------------------- */
+
+/* Read and validate a form file. On failure returns NULL, sets *cause
+ * to one or more lines "FILE:LINE: message" (caller frees) and *errnum
+ * to the errno of an I/O failure or 0 for invalid content. */
+struct form	*form_parse_file(const char *path, int *errnum, char **cause);
+/* The same from bytes in memory; name is used in messages. */
+struct form	*form_parse_buffer(const char *name, const void *, size_t,
+		     char **cause);
+void		 form_free(struct form *);
+
+/* Index of the question with this name, or -1. */
+int		 form_find_question(const struct form *, const char *);
+/* Index of a language by code ("fr") or whole name, any case; or -1. */
+int		 form_find_lang(const struct form *, const char *);
+/* Text in lang, else the default language, else any; "" if none. */
+const char	*form_text(const struct form *, char *const *, size_t lang);
+/* A question's label in lang, falling back to its name. Borrowed. */
+const char	*form_label(const struct form *, const struct question *,
+		     size_t lang);
+/* The type word as in exports: "select_one", "rank", "begin_group"... */
+const char	*question_type_name(enum question_type);
+/* 1 if the question stores an answer (not note, not group markers). */
+int		 question_stores(const struct question *);
+/* 1 for select_one, select_multiple and rank. */
+int		 question_has_choices(const struct question *);
+/* The question's choice list, or NULL. Borrowed. */
+const struct choice_list *form_question_list(const struct form *,
+		     const struct question *);
+
+/* ---- expr.c: expressions ---------------------------------------------- */
+
+/* How expressions reach the answers while being evaluated. */
+struct expr_env {
+	/* Answer of question q as stored text, "" when none. */
+	const char	*(*answer)(void *ctx, int q);
+	void		*ctx;
+	const char	*self;		/* value of "." ("" when none) */
+	const struct form *form;	/* for choice columns */
+	const struct choice *choice;	/* row for choice_filter names */
+	const char	*today;		/* "YYYY-MM-DD" for today() */
+};
+
+/* Parse an expression. ${name} resolves against form (which must hold
+ * every question). With choice_filter set, bare names are choice
+ * columns ("name", "label" or an extra column). On error returns NULL
+ * with *cause a message without file and line. Caller frees. */
+struct expr	*expr_parse(const char *src, const struct form *,
+		     int choice_filter, char **cause);
+void		 expr_free(struct expr *);
+/* Evaluate as an XPath boolean. */
+int		 expr_eval_bool(const struct expr *, const struct expr_env *);
+/* Evaluate as a string (numbers in shortest XPath form). Caller frees
+ * with wipe_free: it may hold answers. */
+char		*expr_eval_string(const struct expr *,
+		     const struct expr_env *);
+/* Call fn for each question index the expression refers to. */
+void		 expr_refs(const struct expr *, void (*fn)(int, void *),
+		     void *);
+
+/* ---- answers.c: one participant's answers ----------------------------- */
+
+/* Why an answer was refused. */
+enum answer_problem {
+	ANSWER_OK = 0,
+	ANSWER_REQUIRED,	/* empty but required */
+	ANSWER_CONSTRAINT,	/* constraint expression false */
+	ANSWER_NOT_NUMBER,
+	ANSWER_NOT_INTEGER,
+	ANSWER_NOT_DATE,
+	ANSWER_NOT_CHOICE,	/* not a (visible) choice of the list */
+	ANSWER_DUPLICATE,	/* a choice given twice */
+	ANSWER_TOO_MANY,	/* select_one with several, rank over max */
+	ANSWER_NOT_ACK,		/* acknowledge other than "OK" */
+	ANSWER_BAD_TEXT,	/* invalid UTF-8 or control characters */
+};
+
+/* Answers are stored as text, as in ODK: select_multiple and rank are
+ * space-separated choice names (rank in order), numbers as typed and
+ * normalised, dates YYYY-MM-DD, acknowledge "OK". */
+struct answers {
+	const struct form *form;	/* borrowed */
+	char		**values;	/* [nquestions], NULL = no answer */
+	uint64_t	 seed;		/* for randomize without seed */
+	char		 today[11];	/* "YYYY-MM-DD" */
+};
+
+/* New empty answers; defaults applied, calculates computed. Caller
+ * frees with answers_free. today may be NULL for the current date. */
+struct answers	*answers_create(const struct form *, uint64_t seed,
+		     const char *today);
+/* Wipe every value and free. */
+void		 answers_free(struct answers *);
+/* Current answer text, "" when none. Borrowed. */
+const char	*answers_get(const struct answers *, int q);
+/* 1 if q and all its groups are relevant now. */
+int		 answers_relevant(const struct answers *, int q);
+/* Normalise and validate value for q in the current state; on success
+ * *norm is the text to store (caller frees). Empty value: ANSWER_OK
+ * unless required. */
+enum answer_problem answers_check(const struct answers *, int q,
+		     const char *value, char **norm);
+/* Store q's (normalised, checked) answer, NULL or "" to clear; then
+ * recompute calculates and clear answers that became irrelevant. */
+void		 answers_set(struct answers *, int q, const char *value);
+/* The message for a problem in lang: the form's required_message or
+ * constraint_message when it has one, else the built-in. Borrowed. */
+const char	*answers_message(const struct answers *, int q,
+		     enum answer_problem, size_t lang);
+/* The choices of q to show, after choice_filter and randomize, as
+ * indices into its list. Returns the count; caller frees *idx. */
+size_t		 answers_choices(const struct answers *, int q, int **idx);
+/* First relevant, storing, shown question at or after q (step 1) or at
+ * or before q (step -1) that a participant answers; -1 if none. */
+int		 answers_next(const struct answers *, int q, int step);
+/* Check every relevant question; returns the first failing index and
+ * its problem in *problem, or -1 when the response can be submitted. */
+int		 answers_validate_all(const struct answers *,
+		     enum answer_problem *problem);
+
+/* ---- encode.c: the byte encoding of a response ------------------------ */
+
+#define ANSWERS_ENCODING_VERSION 1
+
+/* Append the encoding of answers (complete or a draft positioned at
+ * question position) to out. */
+void		 answers_encode(const struct answers *, int complete,
+		     uint32_t position, struct buf *out);
+/* Decode bytes made by answers_encode for this form. Rejects other
+ * versions, another form's fingerprint and any malformed input with
+ * *cause (caller frees). */
+struct answers	*answers_decode(const struct form *, const void *, size_t,
+		     int *complete, uint32_t *position, char **cause)
+		     __attribute__((warn_unused_result));
+
+#endif
