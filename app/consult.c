@@ -1,12 +1,14 @@
 /* consult.c: main: set up the process and dispatch to a verb. */
 #include <locale.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <sodium.h>
 
 #include "config.h"
 #include "app/app.h"
+#include "vault/lib.h"
 
 /* Print the verbs whose names are close to an unknown one. */
 static void
@@ -34,10 +36,16 @@ int
 main(int argc, char **argv)
 {
 	const struct cmd_entry	*cmd;
+	char			*cause;
 
 	setlocale(LC_ALL, "");
 	if (sodium_init() < 0) {
 		fputs("consult: cannot initialise libsodium\n", stderr);
+		return 1;
+	}
+	if (vault_harden(&cause) != 0) {
+		fprintf(stderr, "consult: %s\n", cause);
+		free(cause);
 		return 1;
 	}
 	if (argc < 2) {
