@@ -1,0 +1,106 @@
+/* expr-private.h: the parsed form of an expression, shared by the parser
+ * (expr-parse.c) and the evaluator (expr-eval.c); not part of lib.h. */
+#ifndef CONSULT_FORMS_EXPR_PRIVATE_H
+#define CONSULT_FORMS_EXPR_PRIVATE_H
+
+#include <regex.h>
+
+#include "forms/lib.h"
+
+/* Limits that keep parsing and evaluation off deep stacks. */
+#define EXPR_MAX_DEPTH		64	/* nested parentheses, calls, '-' */
+#define EXPR_MAX_HEIGHT		256	/* height of the tree */
+
+/* Room for the text of any number. */
+#define EXPR_NUMBER_SIZE	64
+
+enum expr_kind {
+	EXPR_STRING,
+	EXPR_NUMBER,
+	EXPR_REF,		/* ${name}: index is the question */
+	EXPR_SELF,		/* . */
+	EXPR_COLUMN,		/* bare name in a choice_filter */
+	EXPR_OR,
+	EXPR_AND,
+	EXPR_EQ,
+	EXPR_NE,
+	EXPR_LT,
+	EXPR_LE,
+	EXPR_GT,
+	EXPR_GE,
+	EXPR_ADD,
+	EXPR_SUB,
+	EXPR_MUL,
+	EXPR_DIV,
+	EXPR_MOD,
+	EXPR_NEG,
+	EXPR_CALL,
+};
+
+/* EXPR_COLUMN index: an extra column (>= 0) or one of these. */
+#define EXPR_COLUMN_NAME	-1
+#define EXPR_COLUMN_LABEL	-2
+
+enum expr_type {
+	EXPR_TYPE_STRING,
+	EXPR_TYPE_NUMBER,
+	EXPR_TYPE_BOOL,
+};
+
+/* A value while evaluating: s is borrowed (from the tree, an answer or
+ * own), own is freed with wipe_free by expr_value_clear. */
+struct expr_value {
+	enum expr_type	 type;
+	double		 num;		/* number, or 0/1 for a boolean */
+	const char	*s;
+	char		*own;
+};
+
+struct expr;
+struct expr_func {
+	const char	*name;
+	int		 min;
+	int		 max;		/* -1: any number */
+	void		 (*eval)(const struct expr *, const struct expr_env *,
+			     struct expr_value *);
+};
+
+struct expr {
+	enum expr_kind	 kind;
+	int		 height;
+	double		 num;		/* EXPR_NUMBER */
+	char		*str;		/* EXPR_STRING */
+	int		 index;		/* EXPR_REF, EXPR_COLUMN */
+	int		 numeric;	/* EXPR_REF to integer or decimal */
+	const struct expr_func *func;	/* EXPR_CALL */
+	struct expr	**args;		/* operands or arguments */
+	size_t		 nargs;
+	regex_t		*re;		/* regex() with a literal pattern */
+};
+
+/* expr-eval.c */
+void		 expr_eval_value(const struct expr *, const struct expr_env *,
+		     struct expr_value *);
+void		 expr_value_clear(struct expr_value *);
+void		 expr_value_set_number(struct expr_value *, double);
+void		 expr_value_set_bool(struct expr_value *, int);
+/* A string value s, or own when s is NULL; own (may be NULL) is taken
+ * and freed on clear. */
+void		 expr_value_set_string(struct expr_value *, const char *,
+		     char *own);
+double		 expr_value_number(const struct expr_value *);
+int		 expr_value_bool(const struct expr_value *);
+/* The XPath string of v: borrowed from v, or written into buf. */
+const char	*expr_value_text(const struct expr_value *,
+		     char buf[EXPR_NUMBER_SIZE]);
+/* XPath number() of a string: NaN unless a decimal number (optional
+ * '-', no exponent) or a date YYYY-MM-DD (days since 1970-01-01). */
+double		 expr_string_number(const char *);
+/* Parse digits with an optional '.' (no sign, no exponent), whatever
+ * the locale. */
+double		 expr_parse_number(const char *, size_t);
+
+/* expr-func.c */
+const struct expr_func *expr_func_find(const char *, size_t);
+
+#endif
