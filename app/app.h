@@ -60,5 +60,6 @@ int	 cmd_run(const struct cmd_entry *, int, char **);
 void	 cmd_list(void);
 
 extern const struct cmd_entry cmd_help_entry;
+extern const struct cmd_entry cmd_check_entry;
 
 #endif

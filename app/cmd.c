@@ -20,6 +20,7 @@ const struct cmd_entry cmd_help_entry = {
 };
 
 const struct cmd_entry *cmd_table[] = {
+	&cmd_check_entry,
 	&cmd_help_entry,
 	NULL
 };

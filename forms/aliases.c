@@ -1,0 +1,469 @@
+/* aliases.c: pyxform's aliases for column headers and question types,
+ * question names, and the "parameters" cell. */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "forms/form-private.h"
+
+struct alias_column {
+	const char	*name;		/* lower case, '_' for spaces */
+	enum column_kind kind;
+};
+
+static const struct alias_column alias_columns[] = {
+	{ "type", COLUMN_TYPE },
+	{ "command", COLUMN_TYPE },
+	{ "name", COLUMN_NAME },
+	{ "value", COLUMN_NAME },
+	{ "tag", COLUMN_NAME },
+	{ "label", COLUMN_LABEL },
+	{ "caption", COLUMN_LABEL },
+	{ "hint", COLUMN_HINT },
+	{ "required", COLUMN_REQUIRED },
+	{ "required_message", COLUMN_REQUIRED_MESSAGE },
+	{ "requiredmsg", COLUMN_REQUIRED_MESSAGE },
+	{ "jr:requiredmsg", COLUMN_REQUIRED_MESSAGE },
+	{ "relevant", COLUMN_RELEVANT },
+	{ "relevance", COLUMN_RELEVANT },
+	{ "constraint", COLUMN_CONSTRAINT },
+	{ "constraint_message", COLUMN_CONSTRAINT_MESSAGE },
+	{ "constraining_message", COLUMN_CONSTRAINT_MESSAGE },
+	{ "jr:constraintmsg", COLUMN_CONSTRAINT_MESSAGE },
+	{ "default", COLUMN_DEFAULT },
+	{ "appearance", COLUMN_APPEARANCE },
+	{ "parameters", COLUMN_PARAMETERS },
+	{ "calculation", COLUMN_CALCULATION },
+	{ "calculate", COLUMN_CALCULATION },
+	{ "choice_filter", COLUMN_CHOICE_FILTER },
+	{ "list_name", COLUMN_LIST_NAME },
+	{ "form_title", COLUMN_FORM_TITLE },
+	{ "set_form_title", COLUMN_FORM_TITLE },
+	{ "form_id", COLUMN_FORM_ID },
+	{ "set_form_id", COLUMN_FORM_ID },
+	{ "version", COLUMN_VERSION },
+	{ "default_language", COLUMN_DEFAULT_LANGUAGE },
+	/* Media and display hints: accepted, not used. */
+	{ "media", COLUMN_IGNORED },
+	{ "image", COLUMN_IGNORED },
+	{ "big-image", COLUMN_IGNORED },
+	{ "audio", COLUMN_IGNORED },
+	{ "video", COLUMN_IGNORED },
+	{ "guidance_hint", COLUMN_IGNORED },
+	{ "read_only", COLUMN_IGNORED },
+	{ "readonly", COLUMN_IGNORED },
+	{ "autoplay", COLUMN_IGNORED },
+};
+
+int
+alias_translatable(enum column_kind kind)
+{
+	return kind == COLUMN_LABEL || kind == COLUMN_HINT ||
+	    kind == COLUMN_REQUIRED_MESSAGE ||
+	    kind == COLUMN_CONSTRAINT_MESSAGE;
+}
+
+static enum column_kind
+alias_column_lookup(const char *base)
+{
+	size_t	 i;
+
+	for (i = 0; i < nitems(alias_columns); i++) {
+		if (strcmp(alias_columns[i].name, base) == 0)
+			return alias_columns[i].kind;
+	}
+	return COLUMN_OTHER;
+}
+
+/* Where the language part of a header starts ("::" or a single ":"
+ * outside a "jr:" name), or NULL. *sep is the separator's length. */
+static const char *
+alias_split(const char *s, size_t *sep)
+{
+	const char	*p;
+
+	if ((p = strstr(s, "::")) != NULL) {
+		*sep = 2;
+		return p;
+	}
+	if (strncmp(s, "jr:", 3) == 0)
+		s += 3;
+	if ((p = strchr(s, ':')) != NULL) {
+		*sep = 1;
+		return p;
+	}
+	return NULL;
+}
+
+enum column_kind
+alias_column(const char *header, char **lang)
+{
+	char			*copy, *base, *p;
+	const char		*split;
+	size_t			 sep, off;
+	enum column_kind	 kind;
+	static const char	*prefixes[] = {
+		"bind::", "bind:", "control::", "control:", "body::", "body:"
+	};
+	size_t			 i;
+
+	*lang = NULL;
+	copy = xstrdup(header);
+	str_trim(copy);
+	base = str_lower(xstrdup(copy));
+	off = 0;
+	for (i = 0; i < nitems(prefixes); i++) {
+		if (strncmp(base, prefixes[i], strlen(prefixes[i])) == 0) {
+			off = strlen(prefixes[i]);
+			break;
+		}
+	}
+	if ((split = alias_split(base + off, &sep)) != NULL) {
+		*lang = xstrdup(copy + (split - base) + sep);
+		str_trim(*lang);
+		base[split - base] = '\0';
+	}
+	str_trim(base + off);
+	for (p = base + off; *p != '\0'; p++) {
+		if (*p == ' ')
+			*p = '_';
+	}
+	kind = alias_column_lookup(base + off);
+	if (kind != COLUMN_IGNORED && kind != COLUMN_OTHER &&
+	    !alias_translatable(kind) && *lang != NULL)
+		kind = COLUMN_IGNORED;	/* "relevant::fr": no such thing */
+	if (kind == COLUMN_OTHER || !alias_translatable(kind) ||
+	    (*lang != NULL && **lang == '\0')) {
+		free(*lang);
+		*lang = NULL;
+	}
+	free(base);
+	free(copy);
+	return kind;
+}
+
+struct alias_type {
+	const char		*name;	/* lower case, single spaces */
+	enum question_type	 type;
+};
+
+/* Types taking a list name, longest first so "select one from L" is
+ * not read as "select one" of a list "from". */
+static const struct alias_type alias_selects[] = {
+	{ "add select one prompt using", QUESTION_SELECT_ONE },
+	{ "add select multiple prompt using", QUESTION_SELECT_MULTIPLE },
+	{ "select all that apply from", QUESTION_SELECT_MULTIPLE },
+	{ "select all that apply", QUESTION_SELECT_MULTIPLE },
+	{ "select multiple from", QUESTION_SELECT_MULTIPLE },
+	{ "select multiple using", QUESTION_SELECT_MULTIPLE },
+	{ "select one from", QUESTION_SELECT_ONE },
+	{ "select one using", QUESTION_SELECT_ONE },
+	{ "select_multiple", QUESTION_SELECT_MULTIPLE },
+	{ "select multiple", QUESTION_SELECT_MULTIPLE },
+	{ "select_one", QUESTION_SELECT_ONE },
+	{ "select one", QUESTION_SELECT_ONE },
+	{ "select1", QUESTION_SELECT_ONE },
+	{ "rank", QUESTION_RANK },
+};
+
+static const struct alias_type alias_types[] = {
+	{ "integer", QUESTION_INTEGER },
+	{ "int", QUESTION_INTEGER },
+	{ "q int", QUESTION_INTEGER },
+	{ "add integer prompt", QUESTION_INTEGER },
+	{ "decimal", QUESTION_DECIMAL },
+	{ "q decimal", QUESTION_DECIMAL },
+	{ "add decimal prompt", QUESTION_DECIMAL },
+	{ "text", QUESTION_TEXT },
+	{ "string", QUESTION_TEXT },
+	{ "q string", QUESTION_TEXT },
+	{ "add text prompt", QUESTION_TEXT },
+	{ "date", QUESTION_DATE },
+	{ "q date", QUESTION_DATE },
+	{ "add date prompt", QUESTION_DATE },
+	{ "note", QUESTION_NOTE },
+	{ "q note", QUESTION_NOTE },
+	{ "add note prompt", QUESTION_NOTE },
+	{ "acknowledge", QUESTION_ACKNOWLEDGE },
+	{ "q acknowledge", QUESTION_ACKNOWLEDGE },
+	{ "add acknowledge prompt", QUESTION_ACKNOWLEDGE },
+	{ "trigger", QUESTION_ACKNOWLEDGE },
+	{ "calculate", QUESTION_CALCULATE },
+	{ "q calculate", QUESTION_CALCULATE },
+	{ "add calculate prompt", QUESTION_CALCULATE },
+	{ "begin_group", QUESTION_BEGIN_GROUP },
+	{ "begin group", QUESTION_BEGIN_GROUP },
+	{ "end_group", QUESTION_END_GROUP },
+	{ "end group", QUESTION_END_GROUP },
+};
+
+/* XLSForm and ODK types that exist but store nothing we can collect
+ * here (media, location, device metadata, repeats, external lists). */
+static const char *alias_unsupported[] = {
+	"geopoint", "geotrace", "geoshape", "gps", "location", "q geopoint",
+	"q location", "add location prompt", "start-geopoint",
+	"background-geopoint", "image", "photo", "q picture", "q image",
+	"add image prompt", "add photo prompt", "audio", "q audio",
+	"add audio prompt", "background-audio", "video", "q video",
+	"add video prompt", "file", "add file prompt", "barcode", "q barcode",
+	"add barcode prompt", "time", "datetime", "date time", "q date time",
+	"q datetime", "add date time prompt", "add datetime prompt", "range",
+	"hidden", "xml-external", "csv-external", "start", "end", "today",
+	"deviceid", "device id", "imei", "subscriberid", "simserial",
+	"phonenumber", "username", "email", "audit", "start time",
+	"end time", "get start time", "get end time", "get today",
+	"begin_repeat", "begin repeat", "end_repeat", "end repeat",
+	"begin loop", "begin_loop", "end loop", "end_loop", "percentage",
+	"phone number",
+};
+
+/* The same for types followed by a list, a file or a layer name. */
+static const char *alias_unsupported_prefixes[] = {
+	"osm", "select_one_from_file", "select_multiple_from_file",
+	"select one from file", "select multiple from file",
+	"select_one_external", "select one external",
+};
+
+/* The cell in lower case with runs of spaces made one space. */
+static char *
+alias_normalise(const char *s, int lower)
+{
+	char	*out, *p;
+	int	 space = 0;
+
+	out = p = xmalloc(strlen(s) + 1);
+	for (; *s != '\0'; s++) {
+		if (*s == ' ' || *s == '\t' || *s == '\n') {
+			space = p != out;
+			continue;
+		}
+		if (space)
+			*p++ = ' ';
+		space = 0;
+		*p++ = *s;
+	}
+	*p = '\0';
+	return lower ? str_lower(out) : out;
+}
+
+/* 1 if s is word or starts with word and a space. */
+static int
+alias_word(const char *s, const char *word)
+{
+	size_t	 len = strlen(word);
+
+	return strncmp(s, word, len) == 0 && (s[len] == '\0' ||
+	    s[len] == ' ');
+}
+
+static enum alias_type_result
+alias_select(const char *lower, const char *orig, enum question_type *type,
+    char **list)
+{
+	const char	*rest;
+	size_t		 i, len;
+
+	for (i = 0; i < nitems(alias_selects); i++) {
+		if (!alias_word(lower, alias_selects[i].name))
+			continue;
+		len = strlen(alias_selects[i].name);
+		if (lower[len] == '\0')
+			return ALIAS_TYPE_NO_LIST;
+		rest = orig + len + 1;
+		if (strchr(rest, ' ') != NULL) {
+			/* "select_one L or_other" adds a question we lack. */
+			if (strstr(lower, " or_other") != NULL ||
+			    strstr(lower, " or other") != NULL ||
+			    strstr(lower, " or specify other") != NULL)
+				return ALIAS_TYPE_UNSUPPORTED;
+			return ALIAS_TYPE_UNKNOWN;
+		}
+		*type = alias_selects[i].type;
+		*list = xstrdup(rest);
+		return ALIAS_TYPE_OK;
+	}
+	return ALIAS_TYPE_UNKNOWN;
+}
+
+enum alias_type_result
+alias_type(const char *cell, enum question_type *type, char **list)
+{
+	char			*lower, *orig;
+	size_t			 i;
+	enum alias_type_result	 r = ALIAS_TYPE_UNKNOWN;
+
+	*list = NULL;
+	lower = alias_normalise(cell, 1);
+	orig = alias_normalise(cell, 0);
+	for (i = 0; i < nitems(alias_unsupported); i++) {
+		if (strcmp(lower, alias_unsupported[i]) == 0) {
+			r = ALIAS_TYPE_UNSUPPORTED;
+			goto out;
+		}
+	}
+	for (i = 0; i < nitems(alias_unsupported_prefixes); i++) {
+		if (alias_word(lower, alias_unsupported_prefixes[i])) {
+			r = ALIAS_TYPE_UNSUPPORTED;
+			goto out;
+		}
+	}
+	for (i = 0; i < nitems(alias_types); i++) {
+		if (strcmp(lower, alias_types[i].name) == 0) {
+			*type = alias_types[i].type;
+			r = ALIAS_TYPE_OK;
+			goto out;
+		}
+	}
+	r = alias_select(lower, orig, type, list);
+out:
+	free(orig);
+	free(lower);
+	return r;
+}
+
+const char *
+alias_type_suggest(const char *cell)
+{
+	static const char	*words[] = {
+		"select_one", "select_multiple", "rank", "integer", "decimal",
+		"text", "date", "note", "acknowledge", "calculate",
+		"begin_group", "end_group"
+	};
+	char			*first;
+	const char		*best = NULL;
+	size_t			 i, d, bestd = 3;
+
+	first = alias_normalise(cell, 1);
+	first[strcspn(first, " ")] = '\0';
+	for (i = 0; i < nitems(words); i++) {
+		d = str_distance(first, words[i]);
+		if (d < bestd && d <= strlen(words[i]) / 3) {
+			best = words[i];
+			bestd = d;
+		}
+	}
+	free(first);
+	return best;
+}
+
+int
+alias_valid_name(const char *s)
+{
+	const unsigned char	*p = (const unsigned char *)s;
+
+	/* Bytes >= 0x80 stand for the Unicode letters XML allows. */
+	if (!(*p == '_' || (*p >= 'a' && *p <= 'z') ||
+	    (*p >= 'A' && *p <= 'Z') || *p >= 0x80))
+		return 0;
+	for (p++; *p != '\0'; p++) {
+		if (!(*p == '_' || *p == '-' || *p == '.' ||
+		    (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		    (*p >= '0' && *p <= '9') || *p >= 0x80))
+			return 0;
+	}
+	return 1;
+}
+
+static int
+alias_param_sep(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == ',' || c == ';';
+}
+
+/* Apply one key=value pair; on error sets *cause. */
+static int
+alias_param(struct alias_params *ap, char *key, char *value, char **cause)
+{
+	char	*end;
+
+	str_lower(key);
+	if (strcmp(key, "randomize") == 0) {
+		if (str_ieq(value, "true"))
+			ap->randomize = 1;
+		else if (str_ieq(value, "false"))
+			ap->randomize = 0;
+		else {
+			xasprintf(cause, "randomize must be true or false, "
+			    "not '%s'", value);
+			return -1;
+		}
+	} else if (strcmp(key, "seed") == 0) {
+		errno = 0;
+		ap->seed = strtoull(value, &end, 10);
+		if (*value < '0' || *value > '9' || *end != '\0' ||
+		    errno != 0) {
+			xasprintf(cause, "seed '%s' is not a whole number",
+			    value);
+			return -1;
+		}
+		ap->has_seed = 1;
+	} else if (strcmp(key, "max") == 0) {
+		free(ap->max);
+		ap->max = xstrdup(value);
+		ap->has_max = 1;
+	} else {
+		xasprintf(cause, "unknown parameter '%s' (randomize, seed "
+		    "and max are known)", key);
+		return -1;
+	}
+	return 0;
+}
+
+int
+alias_params(const char *s, struct alias_params *ap, char **cause)
+{
+	char		*copy, *p, *key, *value;
+	int		 error = -1;
+
+	memset(ap, 0, sizeof *ap);
+	copy = p = xstrdup(s);
+	for (;;) {
+		while (alias_param_sep(*p))
+			p++;
+		if (*p == '\0')
+			break;
+		key = p;
+		while (*p != '\0' && *p != '=' && !alias_param_sep(*p))
+			p++;
+		value = p;
+		while (*value == ' ' || *value == '\t')
+			value++;
+		if (*value != '=') {
+			*p = '\0';
+			xasprintf(cause, "parameter '%s' needs a value "
+			    "(name=value)", key);
+			goto out;
+		}
+		*p = '\0';
+		for (value++; *value == ' ' || *value == '\t'; value++)
+			/* nothing */;
+		for (p = value; *p != '\0' && !alias_param_sep(*p); p++)
+			/* nothing */;
+		if (*p != '\0')
+			*p++ = '\0';
+		if (*value == '\0') {
+			xasprintf(cause, "parameter '%s' needs a value "
+			    "(name=value)", key);
+			goto out;
+		}
+		if (alias_param(ap, key, value, cause) != 0)
+			goto out;
+	}
+	if (ap->has_seed && !ap->randomize) {
+		*cause = xstrdup("seed needs randomize=true");
+		goto out;
+	}
+	error = 0;
+out:
+	free(copy);
+	if (error != 0)
+		alias_params_clear(ap);
+	return error;
+}
+
+void
+alias_params_clear(struct alias_params *ap)
+{
+	free(ap->max);
+	memset(ap, 0, sizeof *ap);
+}
