@@ -231,6 +231,16 @@ int		 answers_next(const struct answers *, int q, int step);
  * its problem in *problem, or -1 when the response can be submitted. */
 int		 answers_validate_all(const struct answers *,
 		     enum answer_problem *problem);
+/* The type part of answers_check, without the state: normal form of
+ * value for q (selects against the whole list; no required, constraint
+ * or choice_filter). On success *norm is set (caller frees), else NULL. */
+enum answer_problem answers_normalise(const struct form *, int q,
+		     const char *value, char **norm);
+/* The built-in message for a problem in English, French or Spanish,
+ * chosen by lang's code or name (English otherwise, or when lang is
+ * NULL). Static. */
+const char	*answers_builtin_message(enum answer_problem,
+		     const struct lang *lang);
 
 /* ---- encode.c: the byte encoding of a response ------------------------ */
 

@@ -1,0 +1,418 @@
+/* answers.c: one participant's answers: validation against the type,
+ * required and constraint, relevance, calculate, default and the order of
+ * choices. Both front ends drive this one engine. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "forms/lib.h"
+
+static void	answers_recompute(struct answers *, const unsigned char *);
+
+/* What expressions see: the answers, with one value proposed for q. */
+struct answers_ctx {
+	const struct answers	*a;
+	int			 q;
+	const char		*value;	/* NULL: q's stored answer */
+};
+
+static const char *
+answers_ctx_answer(void *p, int q)
+{
+	struct answers_ctx	*c = p;
+
+	if (q == c->q && c->value != NULL)
+		return c->value;
+	return answers_get(c->a, q);
+}
+
+static void
+answers_env(const struct answers *a, struct answers_ctx *c,
+    struct expr_env *env, int q, const char *value)
+{
+	c->a = a;
+	c->q = q;
+	c->value = value;
+	memset(env, 0, sizeof *env);
+	env->answer = answers_ctx_answer;
+	env->ctx = c;
+	env->self = value != NULL ? value : answers_get(a, q);
+	env->form = a->form;
+	env->today = a->today;
+}
+
+struct answers *
+answers_create(const struct form *f, uint64_t seed, const char *today)
+{
+	struct answers	*a;
+	time_t		 t;
+	struct tm	 tm;
+
+	a = xcalloc(1, sizeof *a);
+	a->form = f;
+	a->values = xcalloc(f->nquestions == 0 ? 1 : f->nquestions,
+	    sizeof *a->values);
+	a->seed = seed;
+	if (today != NULL)
+		snprintf(a->today, sizeof a->today, "%s", today);
+	else {
+		t = time(NULL);
+		if (localtime_r(&t, &tm) == NULL ||
+		    strftime(a->today, sizeof a->today, "%Y-%m-%d", &tm) == 0)
+			snprintf(a->today, sizeof a->today, "1970-01-01");
+	}
+	answers_recompute(a, NULL);
+	return a;
+}
+
+void
+answers_free(struct answers *a)
+{
+	size_t	 i;
+
+	if (a == NULL)
+		return;
+	for (i = 0; i < a->form->nquestions; i++)
+		wipe_free(a->values[i]);
+	free(a->values);
+	wipe(a, sizeof *a);
+	free(a);
+}
+
+const char *
+answers_get(const struct answers *a, int q)
+{
+	if (q < 0 || (size_t)q >= a->form->nquestions || a->values[q] == NULL)
+		return "";
+	return a->values[q];
+}
+
+/* Whether q's own relevant expression holds, groups aside. */
+static int
+answers_relevant_self(const struct answers *a, int q)
+{
+	const struct question	*qq = &a->form->questions[q];
+	struct answers_ctx	 c;
+	struct expr_env		 env;
+
+	if (qq->relevant == NULL)
+		return 1;
+	answers_env(a, &c, &env, q, NULL);
+	return expr_eval_bool(qq->relevant, &env);
+}
+
+int
+answers_relevant(const struct answers *a, int q)
+{
+	const struct form	*f = a->form;
+
+	if (q < 0 || (size_t)q >= f->nquestions)
+		return 0;
+	for (;;) {
+		if (!answers_relevant_self(a, q))
+			return 0;
+		/* A group comes before what it holds; anything else is a
+		 * broken model and ends the walk. */
+		if (f->questions[q].parent < 0 || f->questions[q].parent >= q)
+			return 1;
+		q = f->questions[q].parent;
+	}
+}
+
+/* Relevance of every question, groups included, in one forward pass.
+ * Caller frees. */
+static unsigned char *
+answers_relevance(const struct answers *a)
+{
+	const struct form	*f = a->form;
+	unsigned char		*rel;
+	size_t			 i;
+	int			 parent;
+
+	rel = xcalloc(f->nquestions == 0 ? 1 : f->nquestions, 1);
+	for (i = 0; i < f->nquestions; i++) {
+		parent = f->questions[i].parent;
+		if (parent >= 0 && ((size_t)parent >= i || !rel[parent]))
+			continue;
+		rel[i] = answers_relevant_self(a, (int)i) != 0;
+	}
+	return rel;
+}
+
+/* Store a copy of value (NULL or "" for none); 1 if it changed. */
+static int
+answers_store(struct answers *a, size_t q, const char *value)
+{
+	if (value != NULL && *value == '\0')
+		value = NULL;
+	if (value == NULL && a->values[q] == NULL)
+		return 0;
+	if (value != NULL && a->values[q] != NULL &&
+	    strcmp(value, a->values[q]) == 0)
+		return 0;
+	wipe_free(a->values[q]);
+	a->values[q] = value == NULL ? NULL : xstrdup(value);
+	return 1;
+}
+
+/* Bring question i up to date in a forward pass: clear it if irrelevant,
+ * compute a calculate, apply a default to a question that has just
+ * become relevant (before[i] is 0) and has no answer. 1 if it changed. */
+static int
+answers_update(struct answers *a, size_t i, unsigned char *rel,
+    const unsigned char *before)
+{
+	const struct question	*q = &a->form->questions[i];
+	struct answers_ctx	 c;
+	struct expr_env		 env;
+	char			*v;
+	int			 changed = 0;
+
+	rel[i] = 0;
+	if (q->parent < 0 || ((size_t)q->parent < i && rel[q->parent]))
+		rel[i] = answers_relevant_self(a, (int)i) != 0;
+	if (!question_stores(q))
+		return 0;
+	if (!rel[i])
+		return answers_store(a, i, NULL);
+	if (q->type == QUESTION_CALCULATE && q->calculation != NULL) {
+		answers_env(a, &c, &env, (int)i, NULL);
+		v = expr_eval_string(q->calculation, &env);
+		changed = answers_store(a, i, v);
+		wipe_free(v);
+	} else if (a->values[i] == NULL && q->default_value != NULL &&
+	    (before == NULL || !before[i])) {
+		if (answers_normalise(a->form, (int)i, q->default_value,
+		    &v) == ANSWER_OK) {
+			changed = answers_store(a, i, v);
+			wipe_free(v);
+		}
+	}
+	return changed;
+}
+
+/* Recompute calculates, relevance and defaults in form order, again until
+ * nothing changes (an expression may look forward), at most once per
+ * question so that a cycle cannot loop for ever. */
+static void
+answers_recompute(struct answers *a, const unsigned char *before)
+{
+	size_t		 n = a->form->nquestions, i, pass;
+	unsigned char	*rel;
+	int		 changed;
+
+	rel = xcalloc(n == 0 ? 1 : n, 1);
+	for (pass = 0; pass <= n; pass++) {
+		changed = 0;
+		for (i = 0; i < n; i++)
+			changed |= answers_update(a, i, rel, before);
+		if (!changed)
+			break;
+	}
+	free(rel);
+}
+
+void
+answers_set(struct answers *a, int q, const char *value)
+{
+	unsigned char	*before;
+
+	if (q < 0 || (size_t)q >= a->form->nquestions ||
+	    !question_stores(&a->form->questions[q]))
+		return;
+	before = answers_relevance(a);
+	answers_store(a, (size_t)q, value);
+	answers_recompute(a, before);
+	free(before);
+}
+
+/* Whether choice c of q's list passes q's choice_filter now. */
+static int
+answers_visible(const struct answers *a, int q, const struct choice *c)
+{
+	const struct question	*qq = &a->form->questions[q];
+	struct answers_ctx	 ctx;
+	struct expr_env		 env;
+
+	if (qq->choice_filter == NULL)
+		return 1;
+	answers_env(a, &ctx, &env, q, NULL);
+	env.choice = c;
+	return expr_eval_bool(qq->choice_filter, &env);
+}
+
+/* Whether every name in the normalised value norm is visible now. */
+static int
+answers_all_visible(const struct answers *a, int q, const char *norm)
+{
+	const struct choice_list *l;
+	const char		*p, *name;
+	int			*idx;
+	size_t			 n, count, i;
+	int			 found = 1;
+
+	l = form_question_list(a->form, &a->form->questions[q]);
+	count = answers_choices(a, q, &idx);
+	for (p = norm; *p != '\0' && found; p += n, p += strspn(p, " ")) {
+		n = strcspn(p, " ");
+		found = 0;
+		for (i = 0; i < count && !found; i++) {
+			name = l->choices[idx[i]].name;
+			found = strlen(name) == n && memcmp(name, p, n) == 0;
+		}
+	}
+	free(idx);
+	return found;
+}
+
+enum answer_problem
+answers_check(const struct answers *a, int q, const char *value, char **norm)
+{
+	const struct question	*qq;
+	struct answers_ctx	 c;
+	struct expr_env		 env;
+	enum answer_problem	 problem;
+	char			*n;
+
+	if (norm != NULL)
+		*norm = NULL;
+	if ((problem = answers_normalise(a->form, q, value, &n)) != ANSWER_OK)
+		return problem;
+	qq = &a->form->questions[q];
+	if (*n == '\0') {
+		if (qq->required != NULL && question_stores(qq)) {
+			answers_env(a, &c, &env, q, "");
+			if (expr_eval_bool(qq->required, &env))
+				problem = ANSWER_REQUIRED;
+		}
+	} else if (qq->list >= 0 && qq->choice_filter != NULL &&
+	    question_has_choices(qq) && !answers_all_visible(a, q, n))
+		problem = ANSWER_NOT_CHOICE;
+	else if (qq->constraint != NULL) {
+		answers_env(a, &c, &env, q, n);
+		if (!expr_eval_bool(qq->constraint, &env))
+			problem = ANSWER_CONSTRAINT;
+	}
+	if (problem == ANSWER_OK && norm != NULL)
+		*norm = n;
+	else
+		wipe_free(n);
+	return problem;
+}
+
+const char *
+answers_message(const struct answers *a, int q, enum answer_problem problem,
+    size_t lang)
+{
+	const struct form	*f = a->form;
+	const struct question	*qq;
+	char *const		*texts = NULL;
+	const char		*s;
+
+	if (lang >= f->nlangs)
+		lang = f->default_lang;
+	if (q >= 0 && (size_t)q < f->nquestions) {
+		qq = &f->questions[q];
+		if (problem == ANSWER_REQUIRED)
+			texts = qq->required_message;
+		else if (problem == ANSWER_CONSTRAINT)
+			texts = qq->constraint_message;
+	}
+	if (texts != NULL && *(s = form_text(f, texts, lang)) != '\0')
+		return s;
+	return answers_builtin_message(problem,
+	    lang < f->nlangs ? &f->langs[lang] : NULL);
+}
+
+/* The shuffle seed of q: its own seed, else the answers' mixed with q so
+ * that each question has its own order and a resumed draft the same. */
+static uint64_t
+answers_question_seed(const struct answers *a, int q)
+{
+	const struct question	*qq = &a->form->questions[q];
+
+	if (qq->has_seed)
+		return qq->seed;
+	return a->seed ^ ((uint64_t)q + 1) * 0xd1342543de82ef95ULL;
+}
+
+size_t
+answers_choices(const struct answers *a, int q, int **idx)
+{
+	const struct choice_list *l;
+	struct prng		 r;
+	int			*order;
+	size_t			 k, count = 0;
+
+	*idx = NULL;
+	if (q < 0 || (size_t)q >= a->form->nquestions)
+		return 0;
+	l = form_question_list(a->form, &a->form->questions[q]);
+	if (l == NULL || l->nchoices == 0)
+		return 0;
+	order = xreallocarray(NULL, l->nchoices, sizeof *order);
+	for (k = 0; k < l->nchoices; k++)
+		order[k] = (int)k;
+	/* Shuffle the whole list, then filter: the order of the choices
+	 * that stay does not change when the filter does. */
+	if (a->form->questions[q].randomize) {
+		prng_init(&r, answers_question_seed(a, q));
+		prng_shuffle(&r, order, l->nchoices);
+	}
+	for (k = 0; k < l->nchoices; k++) {
+		if (answers_visible(a, q, &l->choices[order[k]]))
+			order[count++] = order[k];
+	}
+	if (count == 0)
+		free(order);
+	else
+		*idx = order;
+	return count;
+}
+
+int
+answers_next(const struct answers *a, int q, int step)
+{
+	int	 n = (int)a->form->nquestions;
+
+	step = step < 0 ? -1 : 1;
+	if (q < 0 && step > 0)
+		q = 0;
+	if (q >= n && step < 0)
+		q = n - 1;
+	for (; q >= 0 && q < n; q += step) {
+		switch (a->form->questions[q].type) {
+		case QUESTION_CALCULATE:
+		case QUESTION_BEGIN_GROUP:
+		case QUESTION_END_GROUP:
+			continue;
+		default:
+			break;
+		}
+		if (answers_relevant(a, q))
+			return q;
+	}
+	return -1;
+}
+
+int
+answers_validate_all(const struct answers *a, enum answer_problem *problem)
+{
+	const struct question	*qq;
+	size_t			 i;
+
+	*problem = ANSWER_OK;
+	for (i = 0; i < a->form->nquestions; i++) {
+		qq = &a->form->questions[i];
+		if (!question_stores(qq) || qq->type == QUESTION_CALCULATE)
+			continue;
+		if (!answers_relevant(a, (int)i))
+			continue;
+		*problem = answers_check(a, (int)i, answers_get(a, (int)i),
+		    NULL);
+		if (*problem != ANSWER_OK)
+			return (int)i;
+	}
+	return -1;
+}

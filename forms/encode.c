@@ -1,0 +1,328 @@
+/* encode.c: the byte encoding of one response, complete or a draft: what
+ * the vault encrypts and the exports decode.
+ *
+ * Layout, version 1 (ANSWERS_ENCODING_VERSION):
+ *
+ *	offset	size	field
+ *	0	1	version, 1
+ *	1	32	form fingerprint (FORM_FINGERPRINT_BYTES)
+ *	33	1	flags: bit 0 set when complete; other bits zero
+ *	34	4	position: question index of a draft, little-endian
+ *		        (at most the number of questions: the review)
+ *	38	8	seed of the randomized orders, little-endian
+ *	46	var	count of answers that follow
+ *	then count times:
+ *		var	question index, strictly increasing (form order)
+ *		var	length of the answer in bytes, at least 1
+ *		len	the answer as stored: UTF-8, no NUL, in normal form
+ *
+ * "var" is an unsigned LEB128 varint of at most 5 bytes holding a value
+ * below 2^32, in its shortest form. Nothing follows the last answer.
+ *
+ * Every response has exactly one encoding: the decoder refuses anything
+ * answers_encode would not write (overlong varints, answers out of order
+ * or given twice, a value that is not its own normal form), so equal
+ * responses have equal bytes. Only questions that store an answer appear;
+ * an empty answer is absent. Messages never quote an answer's bytes. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "forms/lib.h"
+
+#define ENCODE_HEADER (1 + FORM_FINGERPRINT_BYTES + 1 + 4 + 8)
+
+static void
+encode_varint(struct buf *out, uint32_t v)
+{
+	while (v >= 0x80) {
+		buf_add_byte(out, (unsigned char)(v | 0x80));
+		v >>= 7;
+	}
+	buf_add_byte(out, (unsigned char)v);
+}
+
+static void
+encode_le(struct buf *out, uint64_t v, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++)
+		buf_add_byte(out, (unsigned char)(v >> (8 * i)));
+}
+
+void
+answers_encode(const struct answers *a, int complete, uint32_t position,
+    struct buf *out)
+{
+	const struct form	*f = a->form;
+	size_t			 i, len;
+	uint32_t		 count = 0;
+
+	buf_add_byte(out, ANSWERS_ENCODING_VERSION);
+	buf_add(out, f->fingerprint, FORM_FINGERPRINT_BYTES);
+	buf_add_byte(out, complete ? 1 : 0);
+	encode_le(out, position, 4);
+	encode_le(out, a->seed, 8);
+	for (i = 0; i < f->nquestions; i++) {
+		if (a->values[i] != NULL && *a->values[i] != '\0')
+			count++;
+	}
+	encode_varint(out, count);
+	for (i = 0; i < f->nquestions; i++) {
+		if (a->values[i] == NULL || *a->values[i] == '\0')
+			continue;
+		len = strlen(a->values[i]);
+		encode_varint(out, (uint32_t)i);
+		encode_varint(out, (uint32_t)len);
+		buf_add(out, a->values[i], len);
+	}
+}
+
+/* A cursor over the input. */
+struct decode {
+	const unsigned char	*p;
+	size_t			 len;
+	size_t			 off;
+	char			**cause;
+};
+
+static uint64_t
+decode_le(const unsigned char *p, size_t n)
+{
+	uint64_t	 v = 0;
+
+	while (n-- > 0)
+		v = (v << 8) | p[n];
+	return v;
+}
+
+/* Read a varint naming what in messages; -1 with *cause set. */
+static int
+decode_varint(struct decode *d, uint32_t *v, const char *what)
+{
+	uint64_t	 x = 0;
+	size_t		 i;
+	unsigned char	 c;
+
+	for (i = 0; i < 5; i++) {
+		if (d->off >= d->len) {
+			xasprintf(d->cause, "truncated at byte %zu, in %s",
+			    d->off, what);
+			return -1;
+		}
+		c = d->p[d->off++];
+		x |= (uint64_t)(c & 0x7f) << (7 * i);
+		if ((c & 0x80) == 0) {
+			if (c == 0 && i != 0)
+				break;
+			if (x > UINT32_MAX)
+				break;
+			*v = (uint32_t)x;
+			return 0;
+		}
+	}
+	xasprintf(d->cause, "bad number at byte %zu, in %s", d->off - 1, what);
+	return -1;
+}
+
+/* Check the fixed header; -1 with *cause set. */
+static int
+decode_header(const struct form *f, struct decode *d, int *complete,
+    uint32_t *position, uint64_t *seed)
+{
+	if (d->len == 0) {
+		*d->cause = xstrdup("empty response");
+		return -1;
+	}
+	if (d->p[0] != ANSWERS_ENCODING_VERSION) {
+		xasprintf(d->cause, "encoding version %u, expected %u",
+		    (unsigned)d->p[0], (unsigned)ANSWERS_ENCODING_VERSION);
+		return -1;
+	}
+	if (d->len < ENCODE_HEADER) {
+		xasprintf(d->cause, "truncated header: %zu of %d bytes",
+		    d->len, ENCODE_HEADER);
+		return -1;
+	}
+	if (memcmp(d->p + 1, f->fingerprint, FORM_FINGERPRINT_BYTES) != 0) {
+		*d->cause = xstrdup("made for another form or form version "
+		    "(fingerprint differs)");
+		return -1;
+	}
+	if (d->p[33] > 1) {
+		xasprintf(d->cause, "unknown flags 0x%02x",
+		    (unsigned)d->p[33]);
+		return -1;
+	}
+	*complete = d->p[33];
+	*position = (uint32_t)decode_le(d->p + 34, 4);
+	if (*position > f->nquestions) {
+		xasprintf(d->cause, "position %u out of range (form has %zu "
+		    "questions)", *position, f->nquestions);
+		return -1;
+	}
+	*seed = decode_le(d->p + 38, 8);
+	d->off = ENCODE_HEADER;
+	return 0;
+}
+
+/* Why a stored value is refused, for decode messages. */
+static const char *
+decode_problem(enum answer_problem problem)
+{
+	switch (problem) {
+	case ANSWER_OK:
+		return "not in normal form";
+	case ANSWER_NOT_NUMBER:
+		return "not a number";
+	case ANSWER_NOT_INTEGER:
+		return "not an integer in range";
+	case ANSWER_NOT_DATE:
+		return "not a date";
+	case ANSWER_NOT_CHOICE:
+		return "not a choice of its list";
+	case ANSWER_DUPLICATE:
+		return "a choice given twice";
+	case ANSWER_TOO_MANY:
+		return "too many choices";
+	case ANSWER_NOT_ACK:
+		return "not OK";
+	case ANSWER_BAD_TEXT:
+		return "text with characters not allowed";
+	default:
+		return "invalid";
+	}
+}
+
+/* Check the answer of question q at d->p + d->off, len bytes; -1 with
+ * *cause set. On success *value is the answer (caller frees). */
+static int
+decode_value(const struct form *f, struct decode *d, uint32_t q,
+    size_t len, char **value)
+{
+	const char		*name = f->questions[q].name;
+	enum answer_problem	 problem;
+	size_t			 bad;
+	char			*s, *norm;
+
+	*value = NULL;
+	if (len == 0) {
+		xasprintf(d->cause, "empty answer to '%s'", name);
+		return -1;
+	}
+	if (memchr(d->p + d->off, '\0', len) != NULL) {
+		xasprintf(d->cause, "NUL byte in the answer to '%s'", name);
+		return -1;
+	}
+	if (!utf8_valid((const char *)d->p + d->off, len, &bad)) {
+		xasprintf(d->cause, "invalid UTF-8 at byte %zu of the answer "
+		    "to '%s'", bad, name);
+		return -1;
+	}
+	s = xstrndup((const char *)d->p + d->off, len);
+	problem = answers_normalise(f, (int)q, s, &norm);
+	if (problem != ANSWER_OK || strcmp(norm, s) != 0) {
+		xasprintf(d->cause, "the answer to '%s' (%s) is %s", name,
+		    question_type_name(f->questions[q].type),
+		    decode_problem(problem));
+		wipe_free(norm);
+		wipe_free(s);
+		return -1;
+	}
+	wipe_free(norm);
+	*value = s;
+	return 0;
+}
+
+/* Decode one answer, the i-th; after the question last (or -1). */
+static int
+decode_answer(struct answers *a, struct decode *d, uint32_t i,
+    int64_t *last)
+{
+	const struct form	*f = a->form;
+	uint32_t		 q, len;
+
+	if (decode_varint(d, &q, "a question index") != 0)
+		return -1;
+	if (q >= f->nquestions) {
+		xasprintf(d->cause, "answer %u: question index %u out of range "
+		    "(form has %zu questions)", i + 1, q, f->nquestions);
+		return -1;
+	}
+	if (!question_stores(&f->questions[q])) {
+		xasprintf(d->cause, "answer %u: question '%s' (%s) stores no "
+		    "answer", i + 1, f->questions[q].name,
+		    question_type_name(f->questions[q].type));
+		return -1;
+	}
+	if ((int64_t)q <= *last) {
+		xasprintf(d->cause, "answer %u: question '%s' %s", i + 1,
+		    f->questions[q].name, (int64_t)q == *last ?
+		    "answered twice" : "out of form order");
+		return -1;
+	}
+	*last = q;
+	if (decode_varint(d, &len, "an answer's length") != 0)
+		return -1;
+	if (len > d->len - d->off) {
+		xasprintf(d->cause, "the answer to '%s' runs %zu bytes past "
+		    "the end", f->questions[q].name,
+		    (size_t)len - (d->len - d->off));
+		return -1;
+	}
+	if (decode_value(f, d, q, len, &a->values[q]) != 0)
+		return -1;
+	d->off += len;
+	return 0;
+}
+
+struct answers *
+answers_decode(const struct form *f, const void *p, size_t len,
+    int *complete, uint32_t *position, char **cause)
+{
+	struct answers	*a = NULL;
+	struct decode	 d;
+	int		 c;
+	uint32_t	 pos, count, i;
+	uint64_t	 seed;
+	int64_t		 last = -1;
+	size_t		 q;
+
+	*cause = NULL;
+	d.p = p;
+	d.len = len;
+	d.off = 0;
+	d.cause = cause;
+	if (decode_header(f, &d, &c, &pos, &seed) != 0)
+		return NULL;
+	if (decode_varint(&d, &count, "the count of answers") != 0)
+		return NULL;
+	if (count > f->nquestions) {
+		xasprintf(cause, "%u answers, but the form has %zu questions",
+		    count, f->nquestions);
+		return NULL;
+	}
+	/* Start from nothing: no defaults, no calculates; the stored
+	 * answers are the response. */
+	a = answers_create(f, seed, NULL);
+	for (q = 0; q < f->nquestions; q++) {
+		wipe_free(a->values[q]);
+		a->values[q] = NULL;
+	}
+	for (i = 0; i < count; i++) {
+		if (decode_answer(a, &d, i, &last) != 0)
+			goto fail;
+	}
+	if (d.off != d.len) {
+		xasprintf(cause, "trailing bytes after the last answer: %zu",
+		    d.len - d.off);
+		goto fail;
+	}
+	*complete = c;
+	*position = pos;
+	return a;
+
+fail:
+	answers_free(a);
+	return NULL;
+}

@@ -1,0 +1,305 @@
+/* normalise.c: the normal form of an answer by its type, so that a value
+ * has one spelling everywhere (expressions, the encoding, exports):
+ * - integer: an optional sign and digits, in the range of int64_t; stored
+ *   without "+" and leading zeros ("+05" is "5", "-0" is "0").
+ * - decimal: an optional sign, digits, a decimal point and digits, at
+ *   least one digit in all; no exponent, no thousands separator. Stored
+ *   with a "." whatever the locale, no leading zeros before the point
+ *   ("0" stays), no trailing zeros after it, no point when nothing
+ *   follows (".50" is "0.5", "5." is "5"). A "," is read as the decimal
+ *   point (French and Spanish participants type "3,5") except where it
+ *   could be a thousands separator: 1 to 3 digits not starting with 0,
+ *   then "," and exactly three digits ("1,000" or "-2,500") are refused,
+ *   so nobody's thousand silently becomes one. At most
+ *   ANSWERS_DECIMAL_MAX characters once normalised.
+ * - date: YYYY-MM-DD, a real day of the Gregorian calendar, year 0001 on.
+ * - text: valid UTF-8; tabs become spaces; a CR or CRLF is a newline;
+ *   other control characters (C0, DEL, C1) are refused, and so is a
+ *   newline unless the question is multiline; space and newlines around
+ *   the text are dropped.
+ * - select_one: one choice name; select_multiple: distinct names in list
+ *   order; rank: distinct names in the participant's order, at most
+ *   rank_max. Names are separated by white space on input and by one
+ *   space when stored.
+ * - acknowledge: "OK" (any case on input).
+ * White space around numbers, dates, names and "OK" is ignored. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "forms/lib.h"
+
+#define ANSWERS_DECIMAL_MAX 32
+#define ANSWERS_SPACE " \t\r\n"
+#define ANSWERS_DIGITS "0123456789"
+
+/* Copy of value without the white space around it. Caller wipes. */
+static char *
+answers_trim(const char *value)
+{
+	size_t	 len;
+
+	value += strspn(value, ANSWERS_SPACE);
+	len = strlen(value);
+	while (len > 0 && strchr(ANSWERS_SPACE, value[len - 1]) != NULL)
+		len--;
+	return xstrndup(value, len);
+}
+
+static enum answer_problem
+answers_decimal(const char *s, char **norm)
+{
+	const char	*p = s, *ip, *fp = "";
+	size_t		 in, fn = 0;
+	int		 neg = 0;
+
+	if (*p == '+' || *p == '-')
+		neg = *p++ == '-';
+	ip = p;
+	in = strspn(p, ANSWERS_DIGITS);
+	p += in;
+	if (*p == ',' && in >= 1 && in <= 3 && *ip != '0' &&
+	    strspn(p + 1, ANSWERS_DIGITS) == 3 && p[4] == '\0')
+		return ANSWER_NOT_NUMBER; /* 1,000: a thousands separator? */
+	if (*p == '.' || *p == ',') {
+		fp = ++p;
+		fn = strspn(p, ANSWERS_DIGITS);
+		p += fn;
+	}
+	if (*p != '\0' || in + fn == 0)
+		return ANSWER_NOT_NUMBER;
+	while (in > 0 && *ip == '0') {
+		ip++;
+		in--;
+	}
+	while (fn > 0 && fp[fn - 1] == '0')
+		fn--;
+	if (in == 0 && fn == 0)
+		neg = 0;
+	if (neg + (in == 0 ? 1 : in) + (fn == 0 ? 0 : fn + 1) >
+	    ANSWERS_DECIMAL_MAX)
+		return ANSWER_NOT_NUMBER;
+	if (norm != NULL) {
+		xasprintf(norm, "%s%.*s%s%.*s", neg ? "-" : "",
+		    (int)(in == 0 ? 1 : in), in == 0 ? "0" : ip,
+		    fn == 0 ? "" : ".", (int)fn, fp);
+	}
+	return ANSWER_OK;
+}
+
+static enum answer_problem
+answers_integer(const char *s, char **norm)
+{
+	const char	*p = s;
+	size_t		 n;
+	int		 neg = 0;
+
+	if (*p == '+' || *p == '-')
+		neg = *p++ == '-';
+	while (p[0] == '0' && p[1] >= '0' && p[1] <= '9')
+		p++;
+	n = strspn(p, ANSWERS_DIGITS);
+	if (n == 0 || p[n] != '\0') {
+		if (answers_decimal(s, NULL) == ANSWER_OK)
+			return ANSWER_NOT_INTEGER;
+		return ANSWER_NOT_NUMBER;
+	}
+	if (n > 19 || (n == 19 && strcmp(p, neg ? "9223372036854775808" :
+	    "9223372036854775807") > 0))
+		return ANSWER_NOT_INTEGER;
+	if (strcmp(p, "0") == 0)
+		neg = 0;
+	xasprintf(norm, "%s%s", neg ? "-" : "", p);
+	return ANSWER_OK;
+}
+
+static enum answer_problem
+answers_date(const char *s, char **norm)
+{
+	static const int days[] = {
+		31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31
+	};
+	int		 y, m, d, i, leap;
+
+	if (strlen(s) != 10 || s[4] != '-' || s[7] != '-')
+		return ANSWER_NOT_DATE;
+	for (i = 0; i < 10; i++) {
+		if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
+			return ANSWER_NOT_DATE;
+	}
+	y = atoi(s);
+	m = (s[5] - '0') * 10 + (s[6] - '0');
+	d = (s[8] - '0') * 10 + (s[9] - '0');
+	if (y < 1 || m < 1 || m > 12 || d < 1)
+		return ANSWER_NOT_DATE;
+	leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+	if (d > days[m - 1] + (m == 2 && leap))
+		return ANSWER_NOT_DATE;
+	*norm = xstrdup(s);
+	return ANSWER_OK;
+}
+
+/* Text as described at the top; calculate (multiline < 0) only needs
+ * valid UTF-8 and is kept as computed. */
+static enum answer_problem
+answers_text(const char *value, int multiline, char **norm)
+{
+	const unsigned char	*p = (const unsigned char *)value;
+	size_t			 len = strlen(value), i;
+	enum answer_problem	 problem = ANSWER_BAD_TEXT;
+	struct buf		 b;
+	unsigned char		 c;
+
+	if (!utf8_valid(value, len, NULL))
+		return ANSWER_BAD_TEXT;
+	if (multiline < 0) {
+		*norm = xstrdup(value);
+		return ANSWER_OK;
+	}
+	buf_init(&b);
+	for (i = 0; i < len; i++) {
+		c = p[i];
+		if (c == '\t')
+			c = ' ';
+		else if (c == '\r' && p[i + 1] == '\n')
+			continue;
+		else if (c == '\r')
+			c = '\n';
+		else if ((c < 0x20 && c != '\n') || c == 0x7f ||
+		    (c == 0xc2 && p[i + 1] >= 0x80 && p[i + 1] <= 0x9f))
+			goto out;
+		buf_add_byte(&b, c);
+	}
+	*norm = answers_trim(buf_str(&b));
+	if (!multiline && strchr(*norm, '\n') != NULL) {
+		wipe_free(*norm);
+		*norm = NULL;
+		goto out;
+	}
+	problem = ANSWER_OK;
+out:
+	buf_clear(&b);
+	return problem;
+}
+
+static int
+answers_find_choice(const struct choice_list *l, const char *s, size_t n)
+{
+	size_t	 k;
+
+	for (k = 0; k < l->nchoices; k++) {
+		if (strlen(l->choices[k].name) == n &&
+		    memcmp(l->choices[k].name, s, n) == 0)
+			return (int)k;
+	}
+	return -1;
+}
+
+/* Names of select_one, select_multiple and rank, against the whole list
+ * (answers_check then asks choice_filter). */
+static enum answer_problem
+answers_names(const struct form *f, const struct question *q,
+    const char *value, char **norm)
+{
+	const struct choice_list *l = form_question_list(f, q);
+	const char		*p;
+	int			*order, k;
+	size_t			 n, count = 0, i;
+	unsigned char		*seen;
+	enum answer_problem	 problem = ANSWER_OK;
+	struct buf		 b;
+
+	if (l == NULL)
+		return ANSWER_NOT_CHOICE;
+	if (q->type == QUESTION_SELECT_ONE &&
+	    (k = answers_find_choice(l, value, strlen(value))) != -1) {
+		*norm = xstrdup(l->choices[k].name);
+		return ANSWER_OK;
+	}
+	order = xcalloc(l->nchoices + 1, sizeof *order);
+	seen = xcalloc(l->nchoices + 1, 1);
+	for (p = value + strspn(value, ANSWERS_SPACE); *p != '\0';
+	    p += n, p += strspn(p, ANSWERS_SPACE)) {
+		n = strcspn(p, ANSWERS_SPACE);
+		if (q->type == QUESTION_SELECT_ONE && count == 1) {
+			problem = ANSWER_TOO_MANY;
+			goto out;
+		}
+		if ((k = answers_find_choice(l, p, n)) == -1) {
+			problem = ANSWER_NOT_CHOICE;
+			goto out;
+		}
+		if (seen[k]) {
+			problem = ANSWER_DUPLICATE;
+			goto out;
+		}
+		seen[k] = 1;
+		order[count++] = k;
+	}
+	if (q->type == QUESTION_RANK && q->rank_max > 0 &&
+	    count > (size_t)q->rank_max) {
+		problem = ANSWER_TOO_MANY;
+		goto out;
+	}
+	buf_init(&b);
+	for (i = 0; i < (q->type == QUESTION_SELECT_MULTIPLE ?
+	    l->nchoices : count); i++) {
+		k = q->type == QUESTION_SELECT_MULTIPLE ? (int)i : order[i];
+		if (!seen[k])
+			continue;
+		if (b.len != 0)
+			buf_add_byte(&b, ' ');
+		buf_add_str(&b, l->choices[k].name);
+	}
+	*norm = xstrdup(buf_str(&b));
+	buf_clear(&b);
+out:
+	free(order);
+	free(seen);
+	return problem;
+}
+
+enum answer_problem
+answers_normalise(const struct form *f, int q, const char *value,
+    char **norm)
+{
+	const struct question	*qq;
+	enum answer_problem	 problem;
+	char			*s;
+
+	*norm = NULL;
+	if (q < 0 || (size_t)q >= f->nquestions)
+		return ANSWER_NOT_CHOICE;
+	qq = &f->questions[q];
+	if (qq->type == QUESTION_TEXT)
+		return answers_text(value, qq->multiline != 0, norm);
+	if (qq->type == QUESTION_CALCULATE)
+		return answers_text(value, -1, norm);
+	s = answers_trim(value);
+	if (*s == '\0' || !question_stores(qq)) {
+		*norm = xstrdup("");
+		wipe_free(s);
+		return ANSWER_OK;
+	}
+	switch (qq->type) {
+	case QUESTION_INTEGER:
+		problem = answers_integer(s, norm);
+		break;
+	case QUESTION_DECIMAL:
+		problem = answers_decimal(s, norm);
+		break;
+	case QUESTION_DATE:
+		problem = answers_date(s, norm);
+		break;
+	case QUESTION_ACKNOWLEDGE:
+		problem = str_ieq(s, "OK") ? ANSWER_OK : ANSWER_NOT_ACK;
+		if (problem == ANSWER_OK)
+			*norm = xstrdup("OK");
+		break;
+	default:
+		problem = answers_names(f, qq, s, norm);
+		break;
+	}
+	wipe_free(s);
+	return problem;
+}
+
