@@ -120,4 +120,112 @@ void		 stats_standing(const uint64_t *borda, size_t m,
 void		 stats_schulze(const uint64_t *pref, size_t m,
 		     uint64_t *strength, size_t *order);
 
+/* ---- tally.c: counts per group, question and choice ------------------- */
+
+/* One question in one group. Arrays are [nchoices] of its list. */
+struct tally_cell {
+	uint64_t	 answered;	/* non-empty answers */
+	uint64_t	*count;		/* choices: chose / ranked it */
+	uint64_t	*first;		/* rank: put it first */
+	uint64_t	*position_sum;	/* rank: sum of 1-based positions */
+	uint64_t	*pref;		/* rank, with TALLY_PAIRWISE:
+					   [a * m + b] put a above b */
+	struct stats_hist hist;		/* integer, decimal */
+	char		 date_min[11];	/* date: "" when none */
+	char		 date_max[11];
+};
+
+/* Compute pairwise preference matrices for rank questions. */
+#define TALLY_PAIRWISE 0x1
+
+struct tally {
+	const struct form *form;	/* borrowed */
+	int		 by;		/* grouping question, or -1 */
+	int		 flags;
+	size_t		 ngroups;	/* by's choices + 1 "(none)", or 1 */
+	uint64_t	*group_responses; /* [ngroups] */
+	uint64_t	 responses;
+	int		*scale;		/* [nquestions]: numeric select_one */
+	struct tally_cell *cells;	/* [ngroups * nquestions] */
+	uint32_t	*scratch;	/* [longest list + 1] */
+};
+
+/* Counts for form, grouped by the select_one question by (or -1).
+ * Returns NULL with *cause (caller frees) when by is not a select_one.
+ * Caller frees with tally_free. */
+struct tally	*tally_create(const struct form *, int by, int flags,
+		     char **cause);
+void		 tally_free(struct tally *);
+/* Count one response of this form. */
+void		 tally_add(struct tally *, const struct answers *);
+/* The cell of question q in group g. Borrowed. */
+struct tally_cell *tally_cell(const struct tally *, size_t g, int q);
+/* The group's name: by's choice name, "(none)", or "" without by. */
+const char	*tally_group_name(const struct tally *, size_t g);
+/* 1 if group g is written: every choice of by; "(none)" only when some
+ * response left by empty. */
+int		 tally_group_shown(const struct tally *, size_t g);
+/* Mean, median, min, max of q in group g: integer, decimal and numeric
+ * select_one (from the choice counts); date gives min and max. */
+void		 tally_numbers(const struct tally *, size_t g, int q,
+		     struct stats_numbers *);
+/* Borda score of each choice of rank question q in group g: sum over
+ * responses of (m - position + 1), unranked 0. borda is [nchoices]. */
+void		 tally_borda(const struct tally *, size_t g, int q,
+		     uint64_t *borda);
+
+/* ---- export.c: the formats of `consult export` ------------------------ */
+
+enum export_format {
+	EXPORT_SUMMARY,
+	EXPORT_RESPONSES,
+	EXPORT_TEXT,
+	EXPORT_CODEBOOK,
+	EXPORT_PAIRWISE,
+};
+
+/* The format with this name ("summary", ...), or -1. */
+int		 export_format_find(const char *);
+/* The name of a format. */
+const char	*export_format_name(enum export_format);
+
+struct exporter;
+
+/* An exporter writing format to out (borrowed, not closed) with labels
+ * in lang, grouped by question by (summary only; -1 for none). Returns
+ * NULL with *cause (caller frees) for a bad lang or by. Free with
+ * export_free. */
+struct exporter	*export_create(enum export_format, const struct form *,
+		     size_t lang, int by, FILE *out, char **cause);
+/* Feed one response: its id, its submission day ("YYYY-MM-DD"; longer
+ * timestamps are cut to the day) and its answers. responses and text
+ * write their rows now. Returns 0, or -1 with *cause (caller frees) on a
+ * write error or answers of another form. */
+int		 export_add(struct exporter *, const char *id, const char *day,
+		     const struct answers *, char **cause);
+/* Write what is left (summary, codebook, pairwise write everything here)
+ * and flush. Returns 0, or -1 with *cause (caller frees). */
+int		 export_finish(struct exporter *, char **cause);
+/* The counts behind summary and pairwise (NULL for other formats), for
+ * report. Borrowed while the exporter lives. */
+const struct tally *export_tally(const struct exporter *);
+void		 export_free(struct exporter *);
+
+/* The writers behind the formats; each writes its header row first. */
+void		 export_summary_write(const struct tally *, size_t lang,
+		     struct export_csv *);
+void		 export_pairwise_write(const struct tally *,
+		     struct export_csv *);
+void		 export_codebook_write(const struct form *, size_t lang,
+		     struct export_csv *);
+void		 export_responses_header(const struct form *,
+		     struct export_csv *);
+void		 export_responses_row(const struct form *, const char *id,
+		     const char *day, const struct answers *,
+		     struct export_csv *);
+void		 export_text_header(struct export_csv *);
+void		 export_text_rows(const struct form *, size_t lang,
+		     const char *id, const struct answers *,
+		     struct export_csv *);
+
 #endif

@@ -1,0 +1,329 @@
+/* tally.c: the counts behind the summary, the pairwise matrix and the
+ * report, kept per group, question and choice while responses stream
+ * by; memory depends on the form (and the distinct numbers given), not
+ * on the number of responses. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "exports/lib.h"
+
+/* Index of the choice named by s[0..len) in list l, or -1. */
+static int
+tally_choice(const struct choice_list *l, const char *s, size_t len)
+{
+	size_t	 i;
+
+	for (i = 0; i < l->nchoices; i++) {
+		if (strncmp(l->choices[i].name, s, len) == 0 &&
+		    l->choices[i].name[len] == '\0')
+			return (int)i;
+	}
+	return -1;
+}
+
+/* 1 if every choice name of q's list is a number: a scale. */
+static int
+tally_is_scale(const struct form *f, const struct question *q)
+{
+	const struct choice_list	*l = form_question_list(f, q);
+	struct stats_value		 v;
+	size_t				 i;
+
+	if (q->type != QUESTION_SELECT_ONE || l == NULL || l->nchoices == 0)
+		return 0;
+	for (i = 0; i < l->nchoices; i++) {
+		if (stats_parse(l->choices[i].name, &v) != 0)
+			return 0;
+	}
+	return 1;
+}
+
+static void
+tally_cell_init(struct tally *t, struct tally_cell *c,
+    const struct question *q)
+{
+	const struct choice_list	*l = form_question_list(t->form, q);
+	size_t				 m = l != NULL ? l->nchoices : 0;
+
+	memset(c, 0, sizeof *c);
+	stats_hist_init(&c->hist);
+	if (!question_has_choices(q))
+		return;
+	c->count = xcalloc(m + 1, sizeof *c->count);
+	if (q->type != QUESTION_RANK)
+		return;
+	c->first = xcalloc(m + 1, sizeof *c->first);
+	c->position_sum = xcalloc(m + 1, sizeof *c->position_sum);
+	if (t->flags & TALLY_PAIRWISE)
+		c->pref = xcalloc(m * m + 1, sizeof *c->pref);
+}
+
+struct tally *
+tally_create(const struct form *f, int by, int flags, char **cause)
+{
+	struct tally			*t;
+	const struct choice_list	*l = NULL;
+	size_t				 g, q, nq = f->nquestions, most = 1;
+
+	if (by >= 0 && ((size_t)by >= nq ||
+	    f->questions[by].type != QUESTION_SELECT_ONE ||
+	    (l = form_question_list(f, &f->questions[by])) == NULL)) {
+		xasprintf(cause, "cannot group by '%s': not a select_one "
+		    "question", (size_t)by < nq ? f->questions[by].name : "?");
+		return NULL;
+	}
+	t = xcalloc(1, sizeof *t);
+	t->form = f;
+	t->by = by < 0 ? -1 : by;
+	t->flags = flags;
+	t->ngroups = l != NULL ? l->nchoices + 1 : 1;
+	t->group_responses = xcalloc(t->ngroups, sizeof *t->group_responses);
+	t->scale = xcalloc(nq + 1, sizeof *t->scale);
+	t->cells = xcalloc(t->ngroups * nq + 1, sizeof *t->cells);
+	for (q = 0; q < f->nlists; q++) {
+		if (f->lists[q].nchoices + 1 > most)
+			most = f->lists[q].nchoices + 1;
+	}
+	t->scratch = xcalloc(most, sizeof *t->scratch);
+	for (q = 0; q < nq; q++) {
+		t->scale[q] = tally_is_scale(f, &f->questions[q]);
+		for (g = 0; g < t->ngroups; g++)
+			tally_cell_init(t, &t->cells[g * nq + q],
+			    &f->questions[q]);
+	}
+	return t;
+}
+
+void
+tally_free(struct tally *t)
+{
+	struct tally_cell	*c;
+	size_t			 i;
+
+	if (t == NULL)
+		return;
+	for (i = 0; i < t->ngroups * t->form->nquestions; i++) {
+		c = &t->cells[i];
+		free(c->count);
+		free(c->first);
+		free(c->position_sum);
+		free(c->pref);
+		stats_hist_clear(&c->hist);
+	}
+	free(t->cells);
+	free(t->scratch);
+	free(t->scale);
+	free(t->group_responses);
+	free(t);
+}
+
+struct tally_cell *
+tally_cell(const struct tally *t, size_t g, int q)
+{
+	return &t->cells[g * t->form->nquestions + (size_t)q];
+}
+
+/* select_one and select_multiple: count each named choice once. */
+static void
+tally_choices(struct tally_cell *c, const struct choice_list *l,
+    const char *v, unsigned char *seen)
+{
+	size_t	 len;
+	int	 i;
+
+	memset(seen, 0, l->nchoices + 1);
+	for (; *v != '\0'; v += len) {
+		v += strspn(v, " ");
+		len = strcspn(v, " ");
+		if (len == 0)
+			break;
+		i = tally_choice(l, v, len);
+		if (i >= 0 && !seen[i]) {
+			seen[i] = 1;
+			c->count[i]++;
+		}
+	}
+}
+
+/* Pairwise: a ranked item beats an unranked one and any ranked below
+ * it. pos[i] is the 1-based position of choice i, 0 when unranked. */
+static void
+tally_pairwise(struct tally_cell *c, size_t m, const uint32_t *pos)
+{
+	size_t	 a, b;
+
+	for (a = 0; a < m; a++) {
+		if (pos[a] == 0)
+			continue;
+		for (b = 0; b < m; b++) {
+			if (b != a && (pos[b] == 0 || pos[a] < pos[b]))
+				c->pref[a * m + b]++;
+		}
+	}
+}
+
+static void
+tally_rank(struct tally_cell *c, const struct choice_list *l,
+    const char *v, uint32_t *pos)
+{
+	size_t		 len;
+	uint32_t	 n = 0;
+	int		 i;
+
+	memset(pos, 0, (l->nchoices + 1) * sizeof *pos);
+	for (; *v != '\0'; v += len) {
+		v += strspn(v, " ");
+		len = strcspn(v, " ");
+		if (len == 0)
+			break;
+		i = tally_choice(l, v, len);
+		if (i < 0 || pos[i] != 0)
+			continue;
+		pos[i] = ++n;
+		c->count[i]++;
+		c->position_sum[i] += n;
+		if (n == 1)
+			c->first[i]++;
+	}
+	if (c->pref != NULL)
+		tally_pairwise(c, l->nchoices, pos);
+}
+
+static void
+tally_date(struct tally_cell *c, const char *v)
+{
+	if (strlen(v) != 10)
+		return;
+	if (c->date_min[0] == '\0' || strcmp(v, c->date_min) < 0)
+		memcpy(c->date_min, v, 11);
+	if (c->date_max[0] == '\0' || strcmp(v, c->date_max) > 0)
+		memcpy(c->date_max, v, 11);
+}
+
+/* Count one answer v (non-empty) of question q into cell c. */
+static void
+tally_answer(struct tally *t, struct tally_cell *c, const struct question *q,
+    const char *v, void *scratch)
+{
+	const struct choice_list	*l = form_question_list(t->form, q);
+	struct stats_value		 value;
+
+	c->answered++;
+	switch (q->type) {
+	case QUESTION_SELECT_ONE:
+	case QUESTION_SELECT_MULTIPLE:
+		if (l != NULL)
+			tally_choices(c, l, v, scratch);
+		break;
+	case QUESTION_RANK:
+		if (l != NULL)
+			tally_rank(c, l, v, scratch);
+		break;
+	case QUESTION_INTEGER:
+	case QUESTION_DECIMAL:
+		if (stats_parse(v, &value) == 0)
+			stats_hist_add(&c->hist, &value, 1);
+		break;
+	case QUESTION_DATE:
+		tally_date(c, v);
+		break;
+	default:
+		break;
+	}
+}
+
+/* The group of a response: the index of its by choice, else "(none)". */
+static size_t
+tally_group(const struct tally *t, const struct answers *a)
+{
+	const struct choice_list	*l;
+	const char			*v;
+	int				 i;
+
+	if (t->by < 0)
+		return 0;
+	l = form_question_list(t->form, &t->form->questions[t->by]);
+	v = answers_get(a, t->by);
+	i = tally_choice(l, v, strlen(v));
+	return i >= 0 ? (size_t)i : l->nchoices;
+}
+
+void
+tally_add(struct tally *t, const struct answers *a)
+{
+	const struct form	*f = t->form;
+	const char		*v;
+	size_t			 g, q;
+
+	g = tally_group(t, a);
+	t->responses++;
+	t->group_responses[g]++;
+	for (q = 0; q < f->nquestions; q++) {
+		if (!question_stores(&f->questions[q]))
+			continue;
+		v = answers_get(a, (int)q);
+		if (*v != '\0')
+			tally_answer(t, tally_cell(t, g, (int)q),
+			    &f->questions[q], v, t->scratch);
+	}
+}
+
+const char *
+tally_group_name(const struct tally *t, size_t g)
+{
+	const struct choice_list	*l;
+
+	if (t->by < 0)
+		return "";
+	l = form_question_list(t->form, &t->form->questions[t->by]);
+	return g < l->nchoices ? l->choices[g].name : "(none)";
+}
+
+int
+tally_group_shown(const struct tally *t, size_t g)
+{
+	return t->by < 0 || g + 1 < t->ngroups || t->group_responses[g] > 0;
+}
+
+void
+tally_numbers(const struct tally *t, size_t g, int q,
+    struct stats_numbers *out)
+{
+	const struct question		*qq = &t->form->questions[q];
+	const struct choice_list	*l;
+	struct tally_cell		*c = tally_cell(t, g, q);
+	struct stats_hist		 h;
+	struct stats_value		 v;
+	size_t				 i;
+
+	memset(out, 0, sizeof *out);
+	if (qq->type == QUESTION_INTEGER || qq->type == QUESTION_DECIMAL)
+		stats_hist_numbers(&c->hist, out);
+	else if (qq->type == QUESTION_DATE) {
+		memcpy(out->min, c->date_min, sizeof c->date_min);
+		memcpy(out->max, c->date_max, sizeof c->date_max);
+	} else if (t->scale[q]) {
+		l = form_question_list(t->form, qq);
+		stats_hist_init(&h);
+		for (i = 0; i < l->nchoices; i++) {
+			if (stats_parse(l->choices[i].name, &v) == 0)
+				stats_hist_add(&h, &v, c->count[i]);
+		}
+		stats_hist_numbers(&h, out);
+		stats_hist_clear(&h);
+	}
+}
+
+void
+tally_borda(const struct tally *t, size_t g, int q, uint64_t *borda)
+{
+	const struct choice_list	*l;
+	const struct tally_cell		*c = tally_cell(t, g, q);
+	size_t				 i, m;
+
+	l = form_question_list(t->form, &t->form->questions[q]);
+	m = l != NULL ? l->nchoices : 0;
+	/* Sum of (m - position + 1) = count * (m + 1) - sum of positions. */
+	for (i = 0; i < m; i++)
+		borda[i] = c->count[i] * (m + 1) - c->position_sum[i];
+}
