@@ -60,6 +60,11 @@ int	 cmd_run(const struct cmd_entry *, int, char **);
 void	 cmd_list(void);
 
 extern const struct cmd_entry cmd_help_entry;
+extern const struct cmd_entry cmd_init_entry;
+extern const struct cmd_entry cmd_status_entry;
+
+/* The exit status for a vault error (enum vault_err). */
+int	 cmd_vault_status(int);
 extern const struct cmd_entry cmd_check_entry;
 
 #endif

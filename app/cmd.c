@@ -21,6 +21,8 @@ const struct cmd_entry cmd_help_entry = {
 
 const struct cmd_entry *cmd_table[] = {
 	&cmd_check_entry,
+	&cmd_init_entry,
+	&cmd_status_entry,
 	&cmd_help_entry,
 	NULL
 };
@@ -122,7 +124,7 @@ cmd_run(const struct cmd_entry *cmd, int argc, char **argv)
 	int		 c, status = -1;
 
 	memset(&args, 0, sizeof args);
-	xasprintf(&optstring, "+:h%s", cmd->optstring);
+	xasprintf(&optstring, ":h%s", cmd->optstring);
 	opts = cmd_longopts(cmd);
 	optind = 1;
 	opterr = 0;

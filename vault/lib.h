@@ -5,6 +5,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <time.h>
 
 #include "lib/lib.h"
 #include "forms/lib.h"
@@ -149,5 +150,252 @@ int		 seal_reader_open(struct seal_reader *, const void *rec,
 		     __attribute__((warn_unused_result));
 /* Wipe and free; NULL does nothing. */
 void		 seal_reader_free(struct seal_reader *);
+
+/* ---- store.c, submit.c, draft.c, walk.c: the vault directory ---------- *
+ * Layout, file formats and threat model: vault/README. */
+
+#define VAULT_FORMAT_VERSION	1
+#define VAULT_HEADER_FILE	"consult-vault"
+#define VAULT_FORM_FILE		"form.csv"
+#define VAULT_PUB_FILE		"analyst.pub"
+#define VAULT_SIMULATED_FILE	"simulated"
+#define VAULT_DRAFT_SALT_BYTES	16
+/* "<64 hex session>-<16 hex first index>.rec" + NUL */
+#define VAULT_RECORD_NAME_LEN	(SEAL_SESSION_ID_BYTES * 2 + 22)
+#define VAULT_RECEIPT_LEN	32	/* "1a2b3c4d-17" + NUL, with room */
+#define VAULT_DAY_LEN		11	/* "YYYY-MM-DD" + NUL */
+#define VAULT_BATCH_MAX		1000	/* records per file, at most */
+
+/* Why a vault call failed; the app maps these to exit statuses. */
+enum vault_err {
+	VAULT_OK = 0,
+	VAULT_ERR_OTHER,	/* exit 1: e.g. a non-empty directory */
+	VAULT_ERR_IO,		/* exit 74 */
+	VAULT_ERR_DATA,		/* exit 65: invalid form, damaged vault */
+	VAULT_ERR_MISSING,	/* exit 66: a named input is missing */
+	VAULT_ERR_KEY,		/* exit 77: key does not match the vault */
+};
+
+/* A vault opened without a key: what its header and form say. */
+struct vault {
+	char		*dir;
+	struct form	*form;
+	unsigned char	 fingerprint[FORM_FINGERPRINT_BYTES];
+	unsigned char	 pk[VAULT_KEY_BYTES];	/* the analyst's */
+	unsigned long long draft_ops;		/* Argon2id of drafts */
+	size_t		 draft_mem;
+	unsigned char	 draft_salt[VAULT_DRAFT_SALT_BYTES];
+};
+
+/* Write data to dir/name durably: a temporary file in dir, fsync, rename
+ * (over an existing name only if replace), fsync of dir. Returns 0, or -1
+ * with *cause (caller frees); nothing is left behind on failure. */
+int		 vault_write_file(const char *dir, const char *name,
+		     const void *, size_t, int replace, char **cause);
+/* fsync a directory. Returns 0, or -1 with *cause (caller frees). */
+int		 vault_fsync_dir(const char *dir, char **cause);
+/* Append a file's bytes (at most max) to out. Returns 0, or -1 with
+ * *errnum (errno; EFBIG if over max) and *cause (caller frees). */
+int		 vault_read_file(const char *path, size_t max, struct buf *out,
+		     int *errnum, char **cause);
+
+/* Create a vault in dir (missing or empty) from a form file (which must
+ * pass form_parse_file) and a public key file. Builds beside dir and
+ * renames, so a failure leaves nothing. Returns 0, or -1 with *err and
+ * *cause (caller frees; for a bad form, the reader's FILE:LINE lines). */
+int		 vault_init(const char *dir, const char *form_path,
+		     const char *pub_path, int *err, char **cause);
+/* vault_init with the Argon2id limits of drafts given (tests). */
+int		 vault_init_limits(const char *dir, const char *form_path,
+		     const char *pub_path, unsigned long long ops, size_t mem,
+		     int *err, char **cause);
+/* Open a vault's header, form and public key; the form must match the
+ * header's fingerprint. Returns the vault (free with vault_free), or
+ * NULL with *err and *cause (caller frees). */
+struct vault	*vault_open(const char *dir, int *err, char **cause);
+void		 vault_free(struct vault *);
+
+/* Mark the vault as holding simulated responses. Returns 0, or -1 with
+ * *cause (caller frees). */
+int		 vault_mark_simulated(const struct vault *, char **cause);
+/* 1 if the vault is marked as simulated. */
+int		 vault_is_simulated(const struct vault *);
+/* 1 if the vault holds responses and is not marked as simulated. */
+int		 vault_has_real_responses(const struct vault *);
+
+/* The file name of a record file of session starting at index first. */
+void		 vault_record_name(const unsigned char
+		     session[SEAL_SESSION_ID_BYTES], uint64_t first,
+		     char name[VAULT_RECORD_NAME_LEN]);
+/* Parse a record file name (session and first may be NULL). Returns 0,
+ * or -1 when name is not exactly a record file's (temporary files). */
+int		 vault_record_name_parse(const char *name,
+		     unsigned char session[SEAL_SESSION_ID_BYTES],
+		     uint64_t *first);
+
+/* ---- submit.c: collecting (run, simulate) ----------------------------- */
+
+/* One collecting process: a sealed session of its own in the vault. */
+struct vault_writer;
+struct vault_draft;
+
+/* Open a vault for collecting: read its form (checking the fingerprint)
+ * and public key, start a sealed session and store its header. Returns
+ * the writer (free with vault_writer_free), or NULL with *err and *cause
+ * (caller frees). */
+struct vault_writer *vault_writer_open(const char *dir, int *err,
+		     char **cause);
+/* The vault (its form); borrowed while the writer lives. */
+const struct vault *vault_writer_vault(const struct vault_writer *);
+/* The session id in hex; borrowed while the writer lives. */
+const char	*vault_writer_session(const struct vault_writer *);
+/* Records per file, 1 (the default: each submission durable at once) to
+ * VAULT_BATCH_MAX (simulate: one fsync per batch). */
+void		 vault_writer_set_batch(struct vault_writer *, size_t);
+/* Seal an encoded response (answers_encode) submitted on day
+ * ("YYYY-MM-DD", NULL for today) and set receipt ("1a2b3c4d-17", the
+ * session's prefix and the record's index). With a batch of 1 the
+ * record is durable when this returns 0, and draft (if not NULL) is
+ * then removed; in a batch, once the batch is full or flushed. Returns
+ * 0, or -1 with *cause (caller frees). */
+int		 vault_submit(struct vault_writer *, const void *, size_t,
+		     const char *day, struct vault_draft *draft,
+		     char receipt[VAULT_RECEIPT_LEN], char **cause);
+/* Write the records of an unfinished batch. Returns 0, or -1 with
+ * *cause (caller frees); the batch is dropped either way. */
+int		 vault_writer_flush(struct vault_writer *, char **cause);
+/* Wipe the session's keys and free; records of an unflushed batch are
+ * dropped. NULL does nothing. */
+void		 vault_writer_free(struct vault_writer *);
+/* 1 if day is "YYYY-MM-DD". */
+int		 vault_day_valid(const char *day);
+/* Today's local date as "YYYY-MM-DD". */
+void		 vault_today(char day[VAULT_DAY_LEN]);
+
+/* ---- draft.c: drafts and resume codes --------------------------------- */
+
+#define VAULT_CODE_LEN		15	/* "XXXX-XXXX-XXXX" + NUL */
+
+/* A fresh resume code from libsodium's random bytes. */
+void		 vault_code_make(char code[VAULT_CODE_LEN]);
+/* Upper-case a code as typed, dropping spaces and dashes, into out (13
+ * bytes). Returns 0, or -1 when it cannot be a code. */
+int		 vault_code_normalise(const char *, char *out);
+/* Start a draft for a participant: make a code into code (to show) and
+ * derive the draft's key (Argon2id, once). Nothing is written until the
+ * first save. Returns the draft (free with vault_draft_free), or NULL
+ * with *cause (caller frees). */
+struct vault_draft *vault_draft_create(const struct vault *,
+		     char code[VAULT_CODE_LEN], char **cause);
+/* Reopen the draft of a code, replacing out with the encoded answers
+ * last saved. Returns the draft, or NULL with *err and *cause (caller
+ * frees): VAULT_ERR_MISSING and "no draft for this code" for a wrong
+ * code, VAULT_ERR_DATA for a damaged draft, VAULT_ERR_IO. */
+struct vault_draft *vault_draft_resume(const struct vault *,
+		     const char *code, struct buf *out, int *err,
+		     char **cause) __attribute__((warn_unused_result));
+/* Seal encoded answers into the draft, replacing the last save
+ * atomically. Returns 0, or -1 with *cause (caller frees). */
+int		 vault_draft_save(struct vault_draft *, const void *, size_t,
+		     char **cause);
+/* Remove the draft's file (if any). Returns 0, or -1 with *cause. */
+int		 vault_draft_remove(struct vault_draft *, char **cause);
+/* Wipe the key and free (the file stays); NULL does nothing. */
+void		 vault_draft_free(struct vault_draft *);
+/* 1 if name is a draft file's. */
+int		 vault_draft_name_valid(const char *name);
+/* Remove drafts (and temporary files of drafts) last saved days or more
+ * before now; *removed counts drafts. Returns 0, or -1 with *cause. */
+int		 vault_draft_purge(const struct vault *, unsigned int days,
+		     time_t now, size_t *removed, char **cause);
+
+/* ---- list.c: listing vaults without a key (status) -------------------- */
+
+/* One record file: its identity and the vault (index) holding it. */
+struct vault_entry {
+	unsigned char	 session[SEAL_SESSION_ID_BYTES];
+	uint64_t	 first;
+	size_t		 vault;
+};
+
+/* List the record files of n vaults, sorted by session, first index and
+ * vault. Returns 0 with *out (caller frees) and *nout, or -1 with *cause
+ * (caller frees). */
+int		 vault_list(struct vault *const *, size_t n,
+		     struct vault_entry **out, size_t *nout, char **cause);
+
+/* What `consult status` shows; read without a key. */
+struct vault_stats {
+	size_t		 responses;	/* records, by file headers */
+	size_t		 files;		/* record files */
+	size_t		 sessions;	/* collecting sessions started */
+	size_t		 drafts;
+	size_t		 temporary;	/* leftovers of interrupted writes */
+	size_t		 unreadable;	/* record files without a header */
+	char		 first_day[VAULT_DAY_LEN];	/* "" when none */
+	char		 last_day[VAULT_DAY_LEN];
+	int		 simulated;
+};
+
+/* Count n vaults: stats[i] for each, total for all of them, where
+ * copies and merged vaults count each record file and session once.
+ * Returns 0, or -1 with *cause (caller frees). */
+int		 vault_stats(struct vault *const *, size_t n,
+		     struct vault_stats *stats, struct vault_stats *total,
+		     char **cause);
+
+/* ---- walk.c: reading vaults with the analyst's key -------------------- */
+
+/* A set of vaults (copies and merges of one consultation) to read. */
+struct vault_set;
+
+/* One opened response, handed to the walk's callback; everything is
+ * borrowed for the duration of the call, and the plaintext is wiped
+ * after it. */
+struct vault_record {
+	const char	*vault;		/* directory */
+	const char	*file;		/* path of the file holding it */
+	const char	*session;	/* session id, hex */
+	uint64_t	 index;		/* its index in the session */
+	char		 day[VAULT_DAY_LEN];	/* day submitted */
+	const unsigned char *plain;	/* the encoded answers */
+	size_t		 len;
+	struct answers	*answers;	/* decoded, if asked; else NULL */
+	int		 complete;
+};
+
+struct vault_walk_cb {
+	/* Called for each response; a non-zero return stops the walk and
+	 * is returned by vault_set_walk. */
+	int		 (*record)(const struct vault_record *, void *arg);
+	/* Called for each record or file that does not open; may be NULL. */
+	void		 (*bad)(const char *file, const char *why, void *arg);
+	void		*arg;
+	int		 decode;	/* decode answers against the form */
+};
+
+struct vault_walk_stats {
+	size_t		 opened;
+	size_t		 bad;		/* calls of bad */
+	size_t		 duplicates;	/* copies skipped unopened */
+};
+
+/* Open n vaults, which must hold one form, for reading with key, which
+ * must be the key each vault was made for (else *err is VAULT_ERR_KEY),
+ * before anything is read. Returns the set (free with vault_set_free),
+ * or NULL with *err and *cause (caller frees). */
+struct vault_set *vault_set_open(char *const *dirs, size_t n,
+		     const struct vault_key *, int *err, char **cause)
+		     __attribute__((warn_unused_result));
+/* The form of the set; borrowed while the set lives. */
+const struct form *vault_set_form(const struct vault_set *);
+/* Call cb for every response of the set once, by session id then index;
+ * records that fail to open go to cb->bad and are skipped. Memory holds
+ * the list of record files and one record per vault. Returns 0, the
+ * callback's non-zero value, or -1 with *cause (caller frees) when a
+ * vault cannot be listed. */
+int		 vault_set_walk(struct vault_set *, const struct vault_walk_cb *,
+		     struct vault_walk_stats *, char **cause);
+void		 vault_set_free(struct vault_set *);
 
 #endif

@@ -1,0 +1,249 @@
+/* submit.c: the collecting side: one sealed session per process, each
+ * response made durable before its receipt. See vault/README. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <sodium.h>
+
+#include "vault/lib.h"
+
+#define VAULT_FILE_MAGIC	"CVB1"
+#define VAULT_FILE_HEADER	(4 + 4 + 10 + 10)
+
+struct vault_writer {
+	struct vault	*vault;
+	struct seal_writer *seal;
+	char		 session[SEAL_SESSION_ID_BYTES * 2 + 1];
+	char		*responses;	/* the directory */
+	size_t		 batch;		/* records per file */
+
+	struct buf	 file;		/* the pending file */
+	size_t		 count;		/* records in it */
+	uint64_t	 first;		/* index of its first record */
+	char		 first_day[VAULT_DAY_LEN];
+	char		 last_day[VAULT_DAY_LEN];
+	struct buf	 record;
+};
+
+/* Store the session header once, under the session id. */
+static int
+vault_writer_start(struct vault_writer *w, char **cause)
+{
+	struct buf	 b;
+	char		*dir, *name;
+	int		 rc;
+
+	buf_init(&b);
+	seal_writer_header(w->seal, &b);
+	xasprintf(&dir, "%s/sessions", w->vault->dir);
+	xasprintf(&name, "%s.hdr", w->session);
+	rc = vault_write_file(dir, name, b.data, b.len, 0, cause);
+	free(name);
+	free(dir);
+	buf_clear(&b);
+	return rc;
+}
+
+struct vault_writer *
+vault_writer_open(const char *dir, int *err, char **cause)
+{
+	struct vault_writer	*w;
+
+	w = xcalloc(1, sizeof *w);
+	buf_init(&w->file);
+	buf_init(&w->record);
+	w->batch = 1;
+	if ((w->vault = vault_open(dir, err, cause)) == NULL)
+		goto fail;
+	if ((w->seal = seal_writer_create(w->vault->pk, w->vault->fingerprint,
+	    cause)) == NULL) {
+		*err = VAULT_ERR_DATA;
+		goto fail;
+	}
+	sodium_bin2hex(w->session, sizeof w->session,
+	    seal_writer_session(w->seal), SEAL_SESSION_ID_BYTES);
+	xasprintf(&w->responses, "%s/responses", w->vault->dir);
+	if (vault_writer_start(w, cause) != 0) {
+		*err = VAULT_ERR_IO;
+		goto fail;
+	}
+	return w;
+fail:
+	vault_writer_free(w);
+	return NULL;
+}
+
+const struct vault *
+vault_writer_vault(const struct vault_writer *w)
+{
+	return w->vault;
+}
+
+const char *
+vault_writer_session(const struct vault_writer *w)
+{
+	return w->session;
+}
+
+void
+vault_writer_set_batch(struct vault_writer *w, size_t n)
+{
+	if (n < 1)
+		n = 1;
+	if (n > VAULT_BATCH_MAX)
+		n = VAULT_BATCH_MAX;
+	w->batch = n;
+}
+
+void
+vault_writer_free(struct vault_writer *w)
+{
+	if (w == NULL)
+		return;
+	seal_writer_free(w->seal);
+	buf_clear(&w->file);
+	buf_clear(&w->record);
+	free(w->responses);
+	vault_free(w->vault);
+	free(w);
+}
+
+static void
+vault_put32(unsigned char *p, uint32_t v)
+{
+	p[0] = (unsigned char)(v >> 24);
+	p[1] = (unsigned char)(v >> 16);
+	p[2] = (unsigned char)(v >> 8);
+	p[3] = (unsigned char)v;
+}
+
+int
+vault_writer_flush(struct vault_writer *w, char **cause)
+{
+	char	 name[VAULT_RECORD_NAME_LEN];
+	int	 rc;
+
+	if (w->count == 0)
+		return 0;
+	memcpy(w->file.data, VAULT_FILE_MAGIC, 4);
+	vault_put32(w->file.data + 4, (uint32_t)w->count);
+	memcpy(w->file.data + 8, w->first_day, 10);
+	memcpy(w->file.data + 18, w->last_day, 10);
+	vault_record_name(seal_writer_session(w->seal), w->first, name);
+	rc = vault_write_file(w->responses, name, w->file.data, w->file.len,
+	    0, cause);
+	/* On failure the records are dropped: their indexes stay unused. */
+	w->file.len = 0;
+	w->count = 0;
+	return rc;
+}
+
+int
+vault_day_valid(const char *day)
+{
+	int	 i, y = 0, m, d;
+
+	/* By hand: walks check every record's day, and sscanf is slow. */
+	for (i = 0; i < 10; i++) {
+		if (i == 4 || i == 7) {
+			if (day[i] != '-')
+				return 0;
+		} else if (day[i] < '0' || day[i] > '9')
+			return 0;
+	}
+	if (day[10] != '\0')
+		return 0;
+	for (i = 0; i < 4; i++)
+		y = y * 10 + (day[i] - '0');
+	m = (day[5] - '0') * 10 + (day[6] - '0');
+	d = (day[8] - '0') * 10 + (day[9] - '0');
+	return y >= 1970 && m >= 1 && m <= 12 && d >= 1 && d <= 31;
+}
+
+void
+vault_today(char day[VAULT_DAY_LEN])
+{
+	struct tm	 tm;
+	time_t		 now;
+
+	now = time(NULL);
+	localtime_r(&now, &tm);
+	strftime(day, VAULT_DAY_LEN, "%Y-%m-%d", &tm);
+}
+
+/* Seal day and answers as the session's next record into w->record. */
+static int
+vault_writer_seal(struct vault_writer *w, const char *day, const void *enc,
+    size_t len, uint64_t *index, char **cause)
+{
+	unsigned char	*plain;
+	size_t		 n;
+	int		 rc;
+
+	if (len > SEAL_MAX_PLAINTEXT - 10) {
+		xasprintf(cause, "response too large (%zu bytes)", len);
+		return -1;
+	}
+	n = 10 + len;
+	plain = xmalloc(n);
+	/* Keep the answers out of swap where the lock limit allows;
+	 * sodium_munlock zeroes the buffer either way. */
+	(void)sodium_mlock(plain, n);
+	memcpy(plain, day, 10);
+	memcpy(plain + 10, enc, len);
+	rc = seal_writer_seal(w->seal, plain, n, index, &w->record, cause);
+	(void)sodium_munlock(plain, n);
+	free(plain);
+	return rc;
+}
+
+int
+vault_submit(struct vault_writer *w, const void *enc, size_t len,
+    const char *day, struct vault_draft *draft,
+    char receipt[VAULT_RECEIPT_LEN], char **cause)
+{
+	char		 today[VAULT_DAY_LEN];
+	unsigned char	 n[4];
+	uint64_t	 index;
+	char		*why;
+
+	if (day == NULL) {
+		vault_today(today);
+		day = today;
+	} else if (!vault_day_valid(day)) {
+		xasprintf(cause, "invalid day '%s'", day);
+		return -1;
+	}
+	if (vault_writer_seal(w, day, enc, len, &index, cause) != 0)
+		return -1;
+	if (w->count == 0) {
+		w->file.len = 0;
+		while (w->file.len < VAULT_FILE_HEADER)
+			buf_add_byte(&w->file, 0);
+		w->first = index;
+		memcpy(w->first_day, day, VAULT_DAY_LEN);
+		memcpy(w->last_day, day, VAULT_DAY_LEN);
+	}
+	if (strcmp(day, w->first_day) < 0)
+		memcpy(w->first_day, day, VAULT_DAY_LEN);
+	if (strcmp(day, w->last_day) > 0)
+		memcpy(w->last_day, day, VAULT_DAY_LEN);
+	vault_put32(n, (uint32_t)w->record.len);
+	buf_add(&w->file, n, sizeof n);
+	buf_add(&w->file, w->record.data, w->record.len);
+	w->count++;
+	snprintf(receipt, VAULT_RECEIPT_LEN, "%.8s-%llu", w->session,
+	    (unsigned long long)index);
+	if (w->count < w->batch)
+		return 0;
+	if (vault_writer_flush(w, cause) != 0)
+		return -1;
+	/* The response is durable: its draft has done its work. One that
+	 * cannot be removed now is sealed and goes with --purge-drafts. */
+	if (draft != NULL && vault_draft_remove(draft, &why) != 0)
+		free(why);
+	return 0;
+}
