@@ -35,6 +35,9 @@ while read -r pause slot; do
 	eval "kill -9 \$pid_$slot"
 	kills=$((kills + 1))
 	start "$slot"
+	# Halfway, read the vault while the writers write.
+	[ $kills -eq $((KILLS / 2)) ] &&
+	    "$CRASH_WRITER" check "$TMP" >"$TMP/live" 2>&1
 done <"$TMP/schedule"
 i=0
 while [ $i -lt $WRITERS ]; do
@@ -43,6 +46,11 @@ while [ $i -lt $WRITERS ]; do
 done
 wait
 echo "# $next writers, $kills killed while writing"
+
+grep -q '^ok' "$TMP/live" && ! grep -q -v '^ok' "$TMP/live"
+r=$?
+[ $r -eq 0 ] || echo "# $(grep -v '^ok' "$TMP/live" | head -3)"
+ok $r "a reader during the writes finds only whole responses"
 
 ! grep -q . "$TMP"/logs/*.err
 ok $? "no writer failed on its own"
