@@ -59,7 +59,26 @@ int	 cmd_run(const struct cmd_entry *, int, char **);
 /* Print the list of verbs. */
 void	 cmd_list(void);
 
+/* passphrase.c: passphrases and secret keys. */
+struct vault_key;
+/* Read a passphrase from the first line of file, or (file NULL) from the
+ * terminal without echo, asked twice when confirm (a new passphrase, which
+ * may not be empty). Returns it NUL-terminated in locked memory (free with
+ * passphrase_free) with *len, or NULL after printing why, with *status
+ * the exit status. */
+char	*passphrase_read(const struct cmd_entry *, const char *file,
+	     int confirm, size_t *len, int *status);
+/* Wipe and free a passphrase; NULL does nothing. */
+void	 passphrase_free(char *);
+/* Ask the passphrase (from passfile or the terminal) and open the secret
+ * key file path. Returns the key (free with vault_key_free), or NULL after
+ * printing why, with *status 66 (missing), 77 (wrong passphrase, damaged
+ * key), 74 or 1. */
+struct vault_key *app_key_load(const struct cmd_entry *, const char *path,
+	     const char *passfile, int *status);
+
 extern const struct cmd_entry cmd_help_entry;
+extern const struct cmd_entry cmd_keygen_entry;
 extern const struct cmd_entry cmd_init_entry;
 extern const struct cmd_entry cmd_status_entry;
 

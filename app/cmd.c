@@ -24,6 +24,7 @@ const struct cmd_entry *cmd_table[] = {
 	&cmd_init_entry,
 	&cmd_status_entry,
 	&cmd_help_entry,
+	&cmd_keygen_entry,
 	NULL
 };
 

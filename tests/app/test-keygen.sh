@@ -1,0 +1,182 @@
+#!/bin/sh
+# test-keygen.sh: consult keygen: files, modes, passphrases from a file or
+# the terminal (no echo), refusals and their exit statuses.
+. "${srcdir:-.}/tests/app/tap.sh"
+
+printf 'correct horse battery staple\nignored second line\n' >"$TMP/pass"
+K="$TMP/analyst"
+
+# skip N REASON: count N tests as skipped.
+skip() {
+	for _ in $(seq "$1"); do
+		tap_n=$((tap_n + 1))
+		echo "ok $tap_n # SKIP $2"
+	done
+}
+
+run keygen -o "$K" --passphrase-file "$TMP/pass"
+expect_status 0 "keygen with --passphrase-file exits 0"
+expect_grep "$TMP/out" "wrote $K.key" "keygen names the secret key file"
+expect_grep "$TMP/out" "key id " "keygen shows the key id"
+[ "$(stat -c %a "$K.key")" = 600 ]
+ok $? "the secret key file has mode 0600"
+[ "$(stat -c %s "$K.key")" -eq 148 ]
+ok $? "the secret key file has the documented size"
+head -c 14 "$K.pub" | grep -qx 'consult-pub-1 '
+ok $? "the public key file starts with its format"
+[ "$(wc -l <"$K.pub")" -eq 1 ] && [ "$(wc -c <"$K.pub")" -eq 59 ]
+ok $? "the public key file is one line"
+! grep -q "correct horse" "$K.key" "$K.pub"
+ok $? "the passphrase is not in the key files"
+cp "$K.key" "$TMP/key.orig"
+
+run keygen -o "$K" -P "$TMP/pass"
+expect_status 1 "keygen refuses to overwrite"
+expect_grep "$TMP/err" "consult: keygen: $K.key: already exists; not overwriting it" \
+    "the refusal names the file"
+cmp -s "$K.key" "$TMP/key.orig"
+ok $? "the existing key is untouched"
+
+run keygen -o "$K.key" -P "$TMP/pass"
+expect_status 1 "-o NAME.key means NAME (and refuses here)"
+
+: >"$TMP/only.pub"
+run keygen -o "$TMP/only" -P "$TMP/pass"
+expect_status 1 "keygen refuses when only NAME.pub exists"
+[ ! -e "$TMP/only.key" ] && [ ! -s "$TMP/only.pub" ]
+ok $? "and leaves no .key behind, the .pub untouched"
+
+run keygen -o "$TMP/new" -P "$TMP/nosuch"
+expect_status 66 "a missing passphrase file exits 66"
+expect_grep "$TMP/err" "consult: keygen: $TMP/nosuch: No such file or directory" \
+    "the missing passphrase file is named"
+[ ! -e "$TMP/new.key" ] && [ ! -e "$TMP/new.pub" ]
+ok $? "no key files after a missing passphrase file"
+
+: >"$TMP/empty"
+run keygen -o "$TMP/new" -P "$TMP/empty"
+expect_status 1 "an empty passphrase is refused"
+expect_grep "$TMP/err" "consult: keygen: the passphrase is empty" \
+    "the empty passphrase is named"
+
+run keygen -o "$TMP/nodir/analyst" -P "$TMP/pass"
+expect_status 74 "keygen into a missing directory exits 74"
+expect_grep "$TMP/err" "$TMP/nodir/analyst.key" "the unwritable file is named"
+
+run keygen -P "$TMP/pass"
+expect_status 2 "keygen without -o is a usage error"
+expect_grep "$TMP/err" "consult: keygen: missing -o NAME" "-o is asked for"
+
+run keygen -o "$TMP/new" extra -P "$TMP/pass"
+expect_status 2 "keygen takes no arguments"
+
+run keygen -o "$TMP/new" --passphrase "secret"
+expect_status 66 "a passphrase in argv is only ever a file name"
+expect_grep "$TMP/err" "consult: keygen: secret: No such file" \
+    "and the file is what is looked for"
+
+setsid "$CONSULT" keygen -o "$TMP/new" >"$TMP/out" 2>"$TMP/err" </dev/null
+status=$?
+expect_status 2 "without a terminal or a file keygen exits 2"
+expect_grep "$TMP/err" "use --passphrase-file" "and says how to give one"
+
+# The terminal: a pty, two prompts, no echo.
+pty() {
+	"${PYTHON3:-python3}" - "$CONSULT" "$@" <<'PY'
+import os, pty, select, signal, sys, time
+consult, out, first, second = sys.argv[1:5]
+pid, fd = pty.fork()
+if pid == 0:
+    os.execv(consult, [consult, "keygen", "-o", out])
+seen = b""
+def until(word, limit=20):
+    global seen
+    end = time.time() + limit
+    while word not in seen and time.time() < end:
+        if not select.select([fd], [], [], 0.2)[0]:
+            continue
+        try:
+            data = os.read(fd, 1024)
+        except OSError:
+            break
+        if not data:
+            break
+        seen += data
+until(b"New passphrase: ")
+os.write(fd, first.encode() + b"\n")
+until(b"again: ")
+os.write(fd, second.encode() + b"\n")
+until(b"\x00")		# until EOF
+done, st = os.waitpid(pid, os.WNOHANG)
+if done == 0:
+    os.kill(pid, signal.SIGKILL)
+    _, st = os.waitpid(pid, 0)
+sys.stdout.write(seen.decode(errors="replace"))
+sys.exit(os.WEXITSTATUS(st))
+PY
+}
+if [ -x "${PYTHON3:-/usr/bin/python3}" ]; then
+	pty "$TMP/tty" "s3cret words" "s3cret words" >"$TMP/screen"
+	status=$?
+	expect_status 0 "keygen on a terminal exits 0"
+	expect_grep "$TMP/screen" "Same passphrase again: " "the passphrase is asked twice"
+	! grep -q "s3cret" "$TMP/screen"
+	ok $? "the passphrase is not echoed"
+	[ -f "$TMP/tty.key" ]
+	ok $? "the key was written"
+	pty "$TMP/tty2" "one thing" "another" >"$TMP/screen"
+	status=$?
+	expect_status 1 "differing passphrases exit 1"
+	expect_grep "$TMP/screen" "the passphrases differ" "and say so"
+	[ ! -e "$TMP/tty2.key" ]
+	ok $? "no key after differing passphrases"
+	# Interrupted at the prompt: the terminal gets its echo back.
+	"${PYTHON3:-python3}" - "$CONSULT" "$TMP/int" <<'PY' >"$TMP/screen"
+import os, pty, select, sys, time
+consult, out = sys.argv[1:3]
+pid, fd = pty.fork()
+if pid == 0:
+    os.execv("/bin/sh", ["sh", "-c", 'trap : INT; "$0" keygen -o "$1"; '
+        'echo "status=$?"; stty -a', consult, out])
+seen = b""
+end = time.time() + 20
+while time.time() < end:
+    if b"New passphrase: " in seen and b"\x03" not in seen:
+        os.write(fd, b"\x03")
+        seen += b"\x03"
+    if not select.select([fd], [], [], 0.2)[0]:
+        continue
+    try:
+        data = os.read(fd, 4096)
+    except OSError:
+        break
+    if not data:
+        break
+    seen += data
+os.waitpid(pid, 0)
+sys.stdout.write(seen.decode(errors="replace"))
+PY
+	expect_grep "$TMP/screen" "status=130" "keygen dies of an interrupt at the prompt"
+	grep -Eq '(^| )echo( |$)' "$TMP/screen"
+	ok $? "and the terminal echoes again"
+else
+	skip 9 "no python3 for a pty"
+fi
+
+# Loading the key: a wrong passphrase shows up where the key is used.
+if "$CONSULT" help export >/dev/null 2>&1 && "$CONSULT" help init >/dev/null 2>&1; then
+	"$CONSULT" init "$TMP/vault" --form "$srcdir/forms/imrf.csv" \
+	    --pubkey "$K.pub" >/dev/null 2>&1
+	echo "not the passphrase" >"$TMP/wrong"
+	run export "$TMP/vault" --key "$K.key" --passphrase-file "$TMP/wrong"
+	expect_status 77 "export with a wrong passphrase exits 77"
+	expect_grep "$TMP/err" "wrong passphrase" "and says so"
+	run export "$TMP/vault" --key "$TMP/nokey.key" --passphrase-file "$TMP/pass"
+	expect_status 66 "export with a missing key file exits 66"
+	run export "$TMP/vault" --key "$K.key" --passphrase-file "$TMP/pass"
+	expect_status 0 "export with the right passphrase exits 0"
+else
+	skip 4 "no export verb yet"
+fi
+
+done_testing
