@@ -26,6 +26,8 @@ struct vault_writer {
 	char		 first_day[VAULT_DAY_LEN];
 	char		 last_day[VAULT_DAY_LEN];
 	struct buf	 record;
+	unsigned char	*plain;		/* day and answers, locked */
+	size_t		 plainsize;
 };
 
 /* Store the session header once, under the session id. */
@@ -104,6 +106,9 @@ vault_writer_free(struct vault_writer *w)
 	if (w == NULL)
 		return;
 	seal_writer_free(w->seal);
+	if (w->plain != NULL)
+		(void)sodium_munlock(w->plain, w->plainsize);
+	free(w->plain);
 	buf_clear(&w->file);
 	buf_clear(&w->record);
 	free(w->responses);
@@ -179,24 +184,28 @@ static int
 vault_writer_seal(struct vault_writer *w, const char *day, const void *enc,
     size_t len, uint64_t *index, char **cause)
 {
-	unsigned char	*plain;
-	size_t		 n;
-	int		 rc;
+	size_t	 n;
+	int	 rc;
 
 	if (len > SEAL_MAX_PLAINTEXT - 10) {
 		xasprintf(cause, "response too large (%zu bytes)", len);
 		return -1;
 	}
 	n = 10 + len;
-	plain = xmalloc(n);
-	/* Keep the answers out of swap where the lock limit allows;
-	 * sodium_munlock zeroes the buffer either way. */
-	(void)sodium_mlock(plain, n);
-	memcpy(plain, day, 10);
-	memcpy(plain + 10, enc, len);
-	rc = seal_writer_seal(w->seal, plain, n, index, &w->record, cause);
-	(void)sodium_munlock(plain, n);
-	free(plain);
+	if (n > w->plainsize) {
+		/* Locked once, not per record: mlock splits mappings and
+		 * costs more than the sealing. sodium_munlock zeroes. */
+		if (w->plain != NULL)
+			(void)sodium_munlock(w->plain, w->plainsize);
+		free(w->plain);
+		w->plainsize = n < 4096 ? 4096 : n;
+		w->plain = xmalloc(w->plainsize);
+		(void)sodium_mlock(w->plain, w->plainsize);
+	}
+	memcpy(w->plain, day, 10);
+	memcpy(w->plain + 10, enc, len);
+	rc = seal_writer_seal(w->seal, w->plain, n, index, &w->record, cause);
+	wipe(w->plain, n);
 	return rc;
 }
 
