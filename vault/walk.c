@@ -296,8 +296,10 @@ static void
 walk_plain_reserve(struct walk *w, const unsigned char *filler, size_t n)
 {
 	w->plain.len = 0;
-	buf_add(&w->plain, filler, n);	/* not secret: ciphertext */
-	w->plain.len = 0;
+	if (w->plain.size <= n) {
+		buf_add(&w->plain, filler, n);	/* not secret: ciphertext */
+		w->plain.len = 0;
+	}
 	if (w->plain.data == w->locked && w->plain.size == w->nlocked)
 		return;
 	if (w->locked != NULL)
