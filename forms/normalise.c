@@ -146,7 +146,8 @@ answers_text(const char *value, int multiline, char **norm)
 	const unsigned char	*p = (const unsigned char *)value;
 	size_t			 len = strlen(value), i;
 	enum answer_problem	 problem = ANSWER_BAD_TEXT;
-	struct buf		 b;
+	char			*out;
+	size_t			 n = 0;
 	unsigned char		 c;
 
 	if (!utf8_valid(value, len, NULL))
@@ -155,7 +156,8 @@ answers_text(const char *value, int multiline, char **norm)
 		*norm = xstrdup(value);
 		return ANSWER_OK;
 	}
-	buf_init(&b);
+	/* The normal form is never longer: build it in one allocation. */
+	out = xmalloc(len + 1);
 	for (i = 0; i < len; i++) {
 		c = p[i];
 		if (c == '\t')
@@ -167,9 +169,10 @@ answers_text(const char *value, int multiline, char **norm)
 		else if ((c < 0x20 && c != '\n') || c == 0x7f ||
 		    (c == 0xc2 && p[i + 1] >= 0x80 && p[i + 1] <= 0x9f))
 			goto out;
-		buf_add_byte(&b, c);
+		out[n++] = (char)c;
 	}
-	*norm = answers_trim(buf_str(&b));
+	out[n] = '\0';
+	*norm = answers_trim(out);
 	if (!multiline && strchr(*norm, '\n') != NULL) {
 		wipe_free(*norm);
 		*norm = NULL;
@@ -177,7 +180,8 @@ answers_text(const char *value, int multiline, char **norm)
 	}
 	problem = ANSWER_OK;
 out:
-	buf_clear(&b);
+	wipe(out, len + 1);
+	free(out);
 	return problem;
 }
 

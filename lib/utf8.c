@@ -45,6 +45,10 @@ utf8_valid(const char *s, size_t n, size_t *bad)
 	uint32_t		 cp;
 
 	while (i < n) {
+		if (p[i] < 0x80) {	/* most answers are mostly ASCII */
+			i++;
+			continue;
+		}
 		if ((len = utf8_decode(p + i, n - i, &cp)) == 0) {
 			if (bad != NULL)
 				*bad = i;
