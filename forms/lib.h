@@ -257,4 +257,24 @@ struct answers	*answers_decode(const struct form *, const void *, size_t,
 		     int *complete, uint32_t *position, char **cause)
 		     __attribute__((warn_unused_result));
 
+/* ---- simulate.c: random valid responses (consult simulate) ------------ */
+
+/* What the generator learnt of a form's constraints, made once. */
+struct simulate;
+
+/* Prepare to simulate responses of f, which must outlive the result
+ * (free with simulate_free). */
+struct simulate	*simulate_create(const struct form *f);
+void		 simulate_free(struct simulate *);
+/* Fill a (fresh from answers_create for the same form) with a random
+ * response that answers_validate_all accepts, drawing every choice from
+ * r: the questions a participant would see, in form order, each with a
+ * value its type, required, constraint, choice_filter and rank max
+ * accept; an optional one left empty now and then. The same state of r,
+ * answers seed and today give the same answers. Returns 0, or -1 with
+ * *cause "FILE:LINE: cannot simulate 'NAME': why" (caller frees) when
+ * no value tried satisfies a question (a is then incomplete). */
+int		 simulate_answers(const struct simulate *, struct answers *a,
+		     struct prng *r, char **cause);
+
 #endif
