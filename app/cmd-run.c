@@ -1,0 +1,117 @@
+/* cmd-run.c: "consult run": one participant answers the vault's form (in
+ * kiosk mode, one after another until the facilitator quits). */
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "app/app.h"
+#include "app/run.h"
+
+static int	cmd_run_exec(const struct cmd_entry *, struct args *);
+
+static const struct option cmd_run_longopts[] = {
+	{ "plain", no_argument, NULL, 'p' },
+	{ "lang", required_argument, NULL, 'l' },
+	{ "kiosk", no_argument, NULL, 'k' },
+	{ "resume", required_argument, NULL, 'r' },
+	{ NULL, 0, NULL, 0 }
+};
+
+const struct cmd_entry cmd_run_entry = {
+	.name = "run",
+	.usage = "VAULT [--plain] [--lang CODE] [--kiosk] [--resume CODE]",
+	.optstring = "pl:kr:",
+	.longopts = cmd_run_longopts,
+	.lower = 1,
+	.upper = 1,
+	.help = "one participant answers (kiosk: one after another)",
+	.details =
+	    "  -p, --plain        line by line, for screen readers and scripts\n"
+	    "                     (also when TERM is dumb or unset, or stdin\n"
+	    "                     is not a terminal)\n"
+	    "  -l, --lang CODE    start in this language (code or whole name)\n"
+	    "  -k, --kiosk        after each submission, wipe and start over;\n"
+	    "                     the facilitator ends with :quit, then yes\n"
+	    "  -r, --resume CODE  reopen the draft saved under a resume code\n"
+	    "\n"
+	    "Answers are saved, encrypted, as a draft after every answer.\n"
+	    "End of input before submitting keeps the draft and exits 1; so\n"
+	    "do SIGHUP and SIGTERM. A resume code that opens no draft exits\n"
+	    "77, as a wrong passphrase does. Plain mode: type :help.\n",
+	.exec = cmd_run_exec,
+};
+
+volatile sig_atomic_t run_signalled;
+
+static void
+cmd_run_signal(int sig)
+{
+	run_signalled = sig;
+}
+
+/* Leaving signals end the session with the draft kept; a participant
+ * can neither suspend the process nor break out of it (SSH forced
+ * command, kiosk). */
+static void
+cmd_run_signals(int kiosk)
+{
+	struct sigaction	 sa;
+
+	memset(&sa, 0, sizeof sa);
+	sigemptyset(&sa.sa_mask);
+	sa.sa_handler = cmd_run_signal;	/* no SA_RESTART: read returns */
+	sigaction(SIGHUP, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	if (!kiosk)
+		sigaction(SIGINT, &sa, NULL);
+	sa.sa_handler = SIG_IGN;
+	if (kiosk)
+		sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGQUIT, &sa, NULL);
+	sigaction(SIGTSTP, &sa, NULL);
+	sigaction(SIGTTIN, &sa, NULL);
+	sigaction(SIGTTOU, &sa, NULL);
+	sigaction(SIGPIPE, &sa, NULL);
+}
+
+int
+run_leave(struct run *r, const char *why)
+{
+	if (r->kiosk && !r->touched)
+		return 0;
+	if (run_save(r) != 0) {
+		fprintf(stderr, "consult: run: %s\n", r->error);
+		return r->error_status;
+	}
+	fprintf(stderr, "consult: run: %s; the answers are kept as a draft: "
+	    "consult run --resume %s\n", why, r->code);
+	return 1;
+}
+
+static int
+cmd_run_exec(const struct cmd_entry *self, struct args *args)
+{
+	struct run_options	 o;
+	struct run		*r;
+	char			*cause = NULL;
+	int			 status;
+
+	memset(&o, 0, sizeof o);
+	o.vault = args->argv[0];
+	o.lang = args_get(args, 'l');
+	o.env_lang = getenv("LANG");
+	o.resume = args_get(args, 'r');
+	o.kiosk = args_has(args, 'k');
+	cmd_run_signals(o.kiosk);
+	if ((r = run_create(&o, &status, &cause)) == NULL) {
+		cmd_error(self, "%s", cause);
+		free(cause);
+		return status;
+	}
+	/* Plain mode is the only front end so far, terminal or not. */
+	status = plain_main(r, STDIN_FILENO, stdout);
+	run_free(r);
+	return status;
+}

@@ -1,0 +1,191 @@
+/* run-show.c: what the run engine gives the front ends to show: progress,
+ * sections, choices and their keys, answers as text, the review list. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "app/run.h"
+
+void
+run_progress(const struct run *r, int *n, int *m)
+{
+	int	 q;
+
+	*n = 0;
+	*m = 0;
+	for (q = answers_next(r->answers, 0, 1); q >= 0;
+	    q = answers_next(r->answers, q + 1, 1)) {
+		(*m)++;
+		if (r->state == RUN_ASK && q <= r->current)
+			*n = *m;
+	}
+	if (r->state != RUN_ASK)
+		*n = *m;
+}
+
+const char *
+run_section(const struct run *r, int q)
+{
+	const struct question	*g;
+	const char		*s;
+	int			 p;
+
+	for (p = r->form->questions[q].parent; p >= 0; p = g->parent) {
+		g = &r->form->questions[p];
+		s = form_text(r->form, g->label, r->lang);
+		if (*s != '\0')
+			return s;
+	}
+	return NULL;
+}
+
+const char *
+run_problem_text(const struct run *r)
+{
+	return answers_message(r->answers, r->problem_q, r->problem,
+	    r->lang);
+}
+
+/* 1 if every shown choice name of q is a number: keys are the names. */
+static int
+run_keys_are_names(const struct choice_list *l, const int *idx, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++) {
+		if (!run_is_number(l->choices[idx[i]].name))
+			return 0;
+	}
+	return n != 0;
+}
+
+size_t
+run_choices(struct run *r, int q, const int **idx, int *by_name)
+{
+	const struct choice_list	*l;
+	size_t				 n;
+
+	free(r->choices);
+	r->choices = NULL;
+	n = answers_choices(r->answers, q, &r->choices);
+	l = form_question_list(r->form, &r->form->questions[q]);
+	*idx = r->choices;
+	*by_name = l != NULL && run_keys_are_names(l, r->choices, n);
+	return n;
+}
+
+int
+run_is_number(const char *s)
+{
+	return *s != '\0' && s[strspn(s, "0123456789")] == '\0';
+}
+
+/* Turn what was typed for a choice question into choice names: each
+ * token is a key (see run_choices) or a name. Caller frees. */
+char *
+run_choice_value(struct run *r, int q, const char *text)
+{
+	const struct choice_list	*l;
+	const int			*idx;
+	struct buf			 b;
+	char				*copy, *tok, *last;
+	size_t				 n, k;
+	int				 names;
+
+	n = run_choices(r, q, &idx, &names);
+	l = form_question_list(r->form, &r->form->questions[q]);
+	buf_init(&b);
+	copy = xstrdup(text);
+	for (tok = strtok_r(copy, " \t,", &last); tok != NULL;
+	    tok = strtok_r(NULL, " \t,", &last)) {
+		if (b.len != 0)
+			buf_add_byte(&b, ' ');
+		k = strtoul(tok, NULL, 10);
+		if (!names && run_is_number(tok) && k >= 1 && k <= n)
+			buf_add_str(&b, l->choices[idx[k - 1]].name);
+		else {
+			for (k = 0; k < n; k++) {
+				if (str_ieq(tok, l->choices[idx[k]].name))
+					break;
+			}
+			buf_add_str(&b, k < n ? l->choices[idx[k]].name : tok);
+		}
+	}
+	wipe_free(copy);
+	copy = xstrdup(buf_str(&b));
+	buf_clear(&b);
+	return copy;
+}
+
+/* The label of choice name in list l, or the name itself. */
+static const char *
+run_choice_label(struct run *r, const struct choice_list *l,
+    const char *name, size_t len)
+{
+	size_t	 i;
+
+	for (i = 0; i < l->nchoices; i++) {
+		if (strlen(l->choices[i].name) == len &&
+		    strncmp(l->choices[i].name, name, len) == 0)
+			return form_text(r->form, l->choices[i].label, r->lang);
+	}
+	return NULL;
+}
+
+void
+run_answer_text(struct run *r, int q, struct buf *out)
+{
+	const struct question		*qu = &r->form->questions[q];
+	const struct choice_list	*l;
+	const char			*v, *label;
+	size_t				 len, k = 0;
+
+	v = answers_get(r->answers, q);
+	if (!question_has_choices(qu)) {
+		buf_add_str(out, v);
+		return;
+	}
+	l = form_question_list(r->form, qu);
+	while (*(v += strspn(v, " ")) != '\0') {
+		len = strcspn(v, " ");
+		if (k++ != 0)
+			buf_add_str(out, qu->type == QUESTION_RANK ? "; " :
+			    ", ");
+		if (qu->type == QUESTION_RANK)
+			buf_printf(out, "%zu. ", k);
+		label = run_choice_label(r, l, v, len);
+		if (label != NULL && *label != '\0')
+			buf_add_str(out, label);
+		else
+			buf_add(out, v, len);
+		v += len;
+	}
+}
+
+size_t
+run_review(struct run *r, const int **qs)
+{
+	size_t	 n = 0;
+	int	 q;
+
+	free(r->review);
+	r->review = xreallocarray(NULL, r->form->nquestions + 1,
+	    sizeof *r->review);
+	for (q = answers_next(r->answers, 0, 1); q >= 0;
+	    q = answers_next(r->answers, q + 1, 1)) {
+		if (r->form->questions[q].type != QUESTION_NOTE)
+			r->review[n++] = q;
+	}
+	*qs = r->review;
+	return n;
+}
+
+int
+run_required(struct run *r, int q)
+{
+	char	*norm = NULL;
+	int	 required;
+
+	required = answers_check(r->answers, q, "", &norm) == ANSWER_REQUIRED;
+	wipe_free(norm);
+	return required;
+}

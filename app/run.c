@@ -1,0 +1,535 @@
+/* run.c: the engine of "consult run": one participant's session (form,
+ * answers, the question asked, language, review, draft, submission) and
+ * the commands; both front ends drive it and neither repeats its rules. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <sodium.h>
+
+#include "app/app.h"
+#include "app/run.h"
+#include "vault/lib.h"
+
+static enum run_reaction run_cmd_back(struct run *, const char *);
+static enum run_reaction run_cmd_save(struct run *, const char *);
+static enum run_reaction run_cmd_lang(struct run *, const char *);
+static enum run_reaction run_cmd_help(struct run *, const char *);
+static enum run_reaction run_cmd_clear(struct run *, const char *);
+static enum run_reaction run_cmd_quit(struct run *, const char *);
+static enum run_reaction run_cmd_resume(struct run *, const char *);
+
+const struct run_command run_commands[] = {
+	{ "back", 0, run_cmd_back },
+	{ "save", 0, run_cmd_save },
+	{ "lang", 0, run_cmd_lang },
+	{ "help", 0, run_cmd_help },
+	{ "clear", 0, run_cmd_clear },
+	{ "resume", 0, run_cmd_resume },
+	{ "quit", 1, run_cmd_quit },
+	{ NULL, 0, NULL }
+};
+
+/* Record a failure; returns RUN_FAILED. cause is taken. */
+static enum run_reaction
+run_fail(struct run *r, int status, char *cause)
+{
+	free(r->error);
+	r->error = cause;
+	r->error_status = status;
+	r->state = RUN_DONE;
+	return RUN_FAILED;
+}
+
+/* Save the answers as the draft, positioned at the current question. */
+int
+run_save(struct run *r)
+{
+	struct buf	 b;
+	uint32_t	 pos;
+	char		*cause = NULL;
+	int		 rc;
+
+	pos = r->current >= 0 ? (uint32_t)r->current :
+	    (uint32_t)r->form->nquestions;
+	buf_init(&b);
+	answers_encode(r->answers, 0, pos, &b);
+	rc = vault_draft_save(r->draft, b.data, b.len, &cause);
+	buf_clear(&b);
+	if (rc != 0)
+		run_fail(r, EXIT_IOERR, cause);
+	return rc;
+}
+
+/* Pick the form language: --lang, else $LANG's language, else the
+ * form's default. Returns -1 when --lang names none. */
+static int
+run_pick_lang(struct run *r, const struct run_options *o)
+{
+	char	 code[16];
+	size_t	 n;
+	int	 l = -1;
+
+	if (o->lang != NULL)
+		return form_find_lang(r->form, o->lang);
+	if (o->env_lang != NULL) {
+		n = strcspn(o->env_lang, "_.@");
+		if (n > 0 && n < sizeof code) {
+			memcpy(code, o->env_lang, n);
+			code[n] = '\0';
+			l = form_find_lang(r->form, code);
+		}
+	}
+	return l >= 0 ? l : (int)r->form->default_lang;
+}
+
+static void
+run_set_lang(struct run *r, size_t lang)
+{
+	const struct lang	*l = &r->form->langs[lang];
+
+	r->lang = lang;
+	r->ui = i18n_pick(l->code, l->name);
+}
+
+/* A fresh participant: new answers, new draft and resume code. */
+static int
+run_start(struct run *r, char **cause)
+{
+	uint64_t	 seed;
+
+	randombytes_buf(&seed, sizeof seed);
+	r->answers = answers_create(r->form, seed, NULL);
+	r->draft = vault_draft_create(r->vault, r->code, cause);
+	if (r->draft == NULL)
+		return -1;
+	r->touched = 0;
+	r->from_review = 0;
+	r->state = RUN_ASK;
+	r->current = answers_next(r->answers, 0, 1);
+	if (r->current < 0)
+		r->state = RUN_REVIEW;
+	return 0;
+}
+
+/* Reopen the draft under a resume code in place of the session's
+ * draft and answers, which are kept when it fails. A code that opens no
+ * draft is a wrong secret, like a wrong passphrase: exit 77. */
+static int
+run_resume(struct run *r, const char *code, int *status, char **cause)
+{
+	struct vault_draft	*draft;
+	struct answers		*answers;
+	struct buf		 b;
+	uint32_t		 pos;
+	char			 norm[13];
+	int			 complete, err;
+
+	buf_init(&b);
+	draft = vault_draft_resume(r->vault, code, &b, &err, cause);
+	if (draft == NULL) {
+		*status = err == VAULT_ERR_MISSING ? EXIT_NOPERM :
+		    cmd_vault_status(err);
+		return -1;
+	}
+	answers = answers_decode(r->form, b.data, b.len, &complete, &pos,
+	    cause);
+	buf_clear(&b);
+	if (answers == NULL) {
+		vault_draft_free(draft);
+		*status = EXIT_DATAERR;
+		return -1;
+	}
+	answers_free(r->answers);
+	vault_draft_free(r->draft);
+	r->answers = answers;
+	r->draft = draft;
+	if (vault_code_normalise(code, norm) == 0)
+		snprintf(r->code, sizeof r->code, "%.4s-%.4s-%.4s", norm,
+		    norm + 4, norm + 8);
+	sodium_memzero(norm, sizeof norm);
+	r->touched = 1;
+	r->from_review = 0;
+	r->state = RUN_ASK;
+	r->current = answers_next(r->answers, (int)pos, 1);
+	if (pos >= r->form->nquestions || r->current < 0) {
+		r->current = -1;
+		r->state = RUN_REVIEW;
+	}
+	return 0;
+}
+
+/* Open the vault, refusing one that holds simulated responses. */
+static int
+run_open_vault(struct run *r, const char *dir, int *status, char **cause)
+{
+	int	 err;
+
+	if ((r->vault = vault_open(dir, &err, cause)) == NULL) {
+		*status = cmd_vault_status(err);
+		return -1;
+	}
+	if (vault_is_simulated(r->vault)) {
+		xasprintf(cause, "%s holds simulated responses; collect real "
+		    "ones in a vault of their own (consult init)", dir);
+		*status = EXIT_DATAERR;
+		return -1;
+	}
+	r->form = r->vault->form;
+	return 0;
+}
+
+struct run *
+run_create(const struct run_options *o, int *status, char **cause)
+{
+	struct run	*r;
+	int		 l;
+
+	r = xcalloc(1, sizeof *r);
+	r->kiosk = o->kiosk;
+	if (vault_harden(cause) != 0) {
+		*status = 1;
+		goto fail;
+	}
+	if (run_open_vault(r, o->vault, status, cause) != 0)
+		goto fail;
+	if ((l = run_pick_lang(r, o)) < 0) {
+		xasprintf(cause, "the form has no language '%s'", o->lang);
+		*status = EXIT_USAGE;
+		goto fail;
+	}
+	run_set_lang(r, (size_t)l);
+	r->start_lang = r->lang;
+	if (o->resume != NULL) {
+		if (run_resume(r, o->resume, status, cause) != 0)
+			goto fail;
+	} else if (run_start(r, cause) != 0) {
+		*status = EXIT_IOERR;
+		goto fail;
+	}
+	return r;
+fail:
+	run_free(r);
+	return NULL;
+}
+
+void
+run_free(struct run *r)
+{
+	if (r == NULL)
+		return;
+	answers_free(r->answers);
+	vault_draft_free(r->draft);
+	vault_writer_free(r->writer);
+	vault_free(r->vault);
+	sodium_memzero(r->code, sizeof r->code);
+	free(r->choices);
+	free(r->review);
+	free(r->error);
+	free(r);
+}
+
+/* Go to the review if every answer holds; else to the first that does
+ * not, with its problem. */
+static enum run_reaction
+run_enter_review(struct run *r)
+{
+	enum answer_problem	 problem;
+	int			 q;
+
+	if ((q = answers_validate_all(r->answers, &problem)) >= 0) {
+		r->state = RUN_ASK;
+		r->current = q;
+		r->from_review = 1;
+		r->problem = problem;
+		r->problem_q = q;
+		return RUN_PROBLEM;
+	}
+	r->state = RUN_REVIEW;
+	r->current = -1;
+	return RUN_SHOW;
+}
+
+/* After an answer: the next question, or back to the review. */
+static enum run_reaction
+run_advance(struct run *r)
+{
+	int	 q;
+
+	if (!r->from_review &&
+	    (q = answers_next(r->answers, r->current + 1, 1)) >= 0) {
+		r->current = q;
+		return RUN_SHOW;
+	}
+	return run_enter_review(r);
+}
+
+/* The value to check for text typed at question q. Caller wipe_frees. */
+static char *
+run_value(struct run *r, int q, const char *text)
+{
+	const struct question	*qu = &r->form->questions[q];
+	const char		*current;
+
+	current = answers_get(r->answers, q);
+	if (*text == '\0')
+		return xstrdup(current);	/* keep, or skip if none */
+	if (question_has_choices(qu))
+		return run_choice_value(r, q, text);
+	if (qu->type == QUESTION_ACKNOWLEDGE && i18n_yes(text))
+		return xstrdup("OK");
+	return xstrdup(text);
+}
+
+enum run_reaction
+run_give(struct run *r, const char *value)
+{
+	int			 q = r->current;
+	char			*norm = NULL;
+	enum answer_problem	 problem;
+	enum run_reaction	 re;
+
+	if (r->state != RUN_ASK)
+		return RUN_SHOW;
+	if (r->form->questions[q].type == QUESTION_NOTE)
+		return run_advance(r);
+	problem = answers_check(r->answers, q, value, &norm);
+	if (problem != ANSWER_OK) {
+		wipe_free(norm);
+		r->problem = problem;
+		r->problem_q = q;
+		return RUN_PROBLEM;
+	}
+	answers_set(r->answers, q, norm);
+	wipe_free(norm);
+	r->touched = 1;
+	re = run_advance(r);
+	if (run_save(r) != 0)	/* positioned at what comes next */
+		return RUN_FAILED;
+	return re;
+}
+
+enum run_reaction
+run_submit(struct run *r)
+{
+	enum run_reaction	 re;
+	struct buf		 b;
+	char			*cause = NULL;
+	int			 rc, err;
+
+	if ((re = run_enter_review(r)) != RUN_SHOW)
+		return re;
+	if (r->writer == NULL &&
+	    (r->writer = vault_writer_open(r->vault->dir, &err,
+	    &cause)) == NULL)
+		return run_fail(r, cmd_vault_status(err), cause);
+	buf_init(&b);
+	answers_encode(r->answers, 1, (uint32_t)r->form->nquestions, &b);
+	rc = vault_submit(r->writer, b.data, b.len, NULL, r->draft,
+	    r->receipt, &cause);
+	buf_clear(&b);
+	if (rc != 0)
+		return run_fail(r, EXIT_IOERR, cause);
+	r->state = r->kiosk ? RUN_REVIEW : RUN_DONE;
+	return RUN_SUBMITTED;
+}
+
+/* At the review: a number jumps to that answer, yes submits. */
+static enum run_reaction
+run_review_input(struct run *r, const char *text)
+{
+	size_t	 k;
+
+	if (i18n_yes(text))
+		return run_submit(r);
+	if (*text == '\0' || i18n_no(text))
+		return RUN_NOT_SUBMITTED;
+	k = run_is_number(text) ? strtoul(text, NULL, 10) : 0;
+	return k < 1 ? RUN_NO_ITEM : run_jump(r, k - 1);
+}
+
+enum run_reaction
+run_jump(struct run *r, size_t k)
+{
+	const int	*qs;
+
+	if (r->state != RUN_REVIEW || k >= run_review(r, &qs))
+		return RUN_NO_ITEM;
+	r->state = RUN_ASK;
+	r->current = qs[k];
+	r->from_review = 1;
+	return RUN_SHOW;
+}
+
+enum run_reaction
+run_input(struct run *r, const char *text)
+{
+	enum run_reaction	 re;
+	char			*value;
+
+	switch (r->state) {
+	case RUN_ASK:
+		value = run_value(r, r->current, text);
+		re = run_give(r, value);
+		wipe_free(value);
+		return re;
+	case RUN_REVIEW:
+		return run_review_input(r, text);
+	case RUN_CONFIRM_QUIT:
+		if (i18n_yes(text)) {
+			r->state = RUN_DONE;
+			return RUN_QUIT;
+		}
+		r->state = r->before_quit;
+		return RUN_SHOW;
+	case RUN_DONE:
+		break;
+	}
+	return RUN_SHOW;
+}
+
+enum run_reaction
+run_command(struct run *r, const char *line)
+{
+	const struct run_command	*c;
+	const char			*arg;
+	size_t				 len;
+
+	line += strspn(line, " \t");
+	len = strcspn(line, " \t");
+	arg = line + len;
+	arg += strspn(arg, " \t");
+	if (r->state == RUN_REVIEW && run_is_number(line))
+		return run_review_input(r, line);
+	for (c = run_commands; c->name != NULL; c++) {
+		if (c->kiosk_only && !r->kiosk)
+			continue;
+		if (len != 0 && strlen(c->name) == len &&
+		    strncasecmp(c->name, line, len) == 0)
+			return c->fn(r, arg);
+	}
+	return RUN_UNKNOWN;
+}
+
+static enum run_reaction
+run_cmd_back(struct run *r, const char *arg)
+{
+	(void)arg;
+	int	 q;
+
+	if (r->state == RUN_REVIEW) {
+		q = answers_next(r->answers, (int)r->form->nquestions - 1, -1);
+		if (q < 0)
+			return RUN_FIRST;
+		r->state = RUN_ASK;
+		r->from_review = 1;
+		r->current = q;
+		return RUN_SHOW;
+	}
+	if (r->state != RUN_ASK ||
+	    (q = answers_next(r->answers, r->current - 1, -1)) < 0)
+		return RUN_FIRST;
+	r->current = q;
+	return RUN_SHOW;
+}
+
+static enum run_reaction
+run_cmd_save(struct run *r, const char *arg)
+{
+	(void)arg;
+	if (run_save(r) != 0)
+		return RUN_FAILED;
+	r->state = RUN_DONE;
+	return RUN_SAVED;
+}
+
+static enum run_reaction
+run_cmd_lang(struct run *r, const char *arg)
+{
+	int	 l;
+
+	if (*arg == '\0')
+		return RUN_LANGS;
+	if ((l = form_find_lang(r->form, arg)) < 0)
+		return RUN_NO_LANG;
+	run_set_lang(r, (size_t)l);
+	return RUN_SHOW;
+}
+
+static enum run_reaction
+run_cmd_help(struct run *r, const char *arg)
+{
+	(void)r;
+	(void)arg;
+	return RUN_HELP;
+}
+
+/* Remove the current answer (an empty line keeps it). */
+static enum run_reaction
+run_cmd_clear(struct run *r, const char *arg)
+{
+	(void)arg;
+	enum answer_problem	 problem;
+	char			*norm = NULL;
+
+	if (r->state != RUN_ASK)
+		return RUN_UNKNOWN;
+	problem = answers_check(r->answers, r->current, "", &norm);
+	wipe_free(norm);
+	if (problem != ANSWER_OK) {
+		r->problem = problem;
+		r->problem_q = r->current;
+		return RUN_PROBLEM;
+	}
+	answers_set(r->answers, r->current, NULL);
+	r->touched = 1;
+	if (run_save(r) != 0)
+		return RUN_FAILED;
+	return RUN_SHOW;
+}
+
+static enum run_reaction
+run_cmd_quit(struct run *r, const char *arg)
+{
+	(void)arg;
+	if (r->state != RUN_CONFIRM_QUIT)
+		r->before_quit = r->state;
+	r->state = RUN_CONFIRM_QUIT;
+	return RUN_SHOW;
+}
+
+/* Go on with a draft: the way back for a participant who cannot give
+ * --resume (an SSH forced command, a kiosk). Only before answering, so
+ * that no answer given in this session is dropped. */
+static enum run_reaction
+run_cmd_resume(struct run *r, const char *arg)
+{
+	char	*cause = NULL;
+	int	 status;
+
+	if (r->touched || (r->state != RUN_ASK && r->state != RUN_REVIEW))
+		return RUN_RESUME_LATE;
+	if (run_resume(r, arg, &status, &cause) == 0)
+		return RUN_SHOW;
+	if (status == EXIT_IOERR)
+		return run_fail(r, status, cause);
+	free(cause);
+	return RUN_NO_DRAFT;
+}
+
+enum run_reaction
+run_next_participant(struct run *r)
+{
+	char	*cause = NULL;
+
+	answers_free(r->answers);
+	r->answers = NULL;
+	vault_draft_free(r->draft);
+	r->draft = NULL;
+	sodium_memzero(r->code, sizeof r->code);
+	memset(r->receipt, 0, sizeof r->receipt);
+	if (run_start(r, &cause) != 0)
+		return run_fail(r, EXIT_IOERR, cause);
+	run_set_lang(r, r->start_lang);
+	return RUN_SHOW;
+}

@@ -1,0 +1,233 @@
+/* run.h: the engine of "consult run" that both front ends (plain and
+ * curses) drive, and the front ends' own words. The engine holds the
+ * session and decides what comes next; it never prints and never reads. */
+#ifndef CONSULT_APP_RUN_H
+#define CONSULT_APP_RUN_H
+
+#include <signal.h>
+#include <stdio.h>
+
+#include "lib/lib.h"
+#include "forms/lib.h"
+#include "vault/lib.h"
+
+/* ---- i18n.c: the front ends' own words -------------------------------- */
+
+#define I18N_NLANGS 3		/* English, French, Spanish */
+
+enum i18n_msg {
+	I18N_RESUME_CODE,
+	I18N_HELP_HINT,
+	I18N_DO_SELECT_ONE,
+	I18N_DO_SELECT_MULTIPLE,
+	I18N_DO_RANK,
+	I18N_DO_INTEGER,
+	I18N_DO_DECIMAL,
+	I18N_DO_DATE,
+	I18N_DO_TEXT,
+	I18N_DO_MULTILINE,
+	I18N_DO_ACKNOWLEDGE,
+	I18N_DO_NOTE,
+	I18N_SKIP,
+	I18N_KEEP,
+	I18N_CURRENT,
+	I18N_SCALE,
+	I18N_TOO_LONG,
+	I18N_REQUIRED,
+	I18N_REVIEW,
+	I18N_NO_ANSWER,
+	I18N_REVIEW_JUMP,
+	I18N_SUBMIT,
+	I18N_NOT_SUBMITTED,
+	I18N_THANKS,
+	I18N_SAVED,
+	I18N_UNKNOWN_COMMAND,
+	I18N_LANGUAGES,
+	I18N_NO_LANGUAGE,
+	I18N_FIRST_QUESTION,
+	I18N_NO_QUESTION,
+	I18N_QUIT_CONFIRM,
+	I18N_NEXT_PARTICIPANT,
+	I18N_NO_DRAFT,
+	I18N_RESUME_LATE,
+	I18N_HELP,
+	I18N_BAR_CHOICE,
+	I18N_BAR_RANK,
+	I18N_BAR_TEXT,
+	I18N_BAR_MULTILINE,
+	I18N_BAR_REVIEW,
+	I18N_BAR_MENU,
+	I18N_TUI_HELP,
+	I18N_TOO_SMALL,
+	I18N_SUBMIT_ITEM,
+	I18N_PRESS_KEY,
+	I18N_NMSGS
+};
+
+/* The front-end language for a form language's code ("fr", "es-MX") or
+ * whole name ("Français"); English (0) when none matches. */
+int		 i18n_pick(const char *code, const char *name);
+/* A message in front-end language ui. Borrowed, static. */
+const char	*i18n(int ui, enum i18n_msg);
+/* Append a message with each "{}" replaced by arg. */
+void		 i18n_format(struct buf *, int ui, enum i18n_msg,
+		     const char *arg);
+/* 1 if word says yes (y, yes, ok, oui, sí...), any case. */
+int		 i18n_yes(const char *);
+/* 1 if word says no (n, no, non), any case. */
+int		 i18n_no(const char *);
+
+/* ---- run.c: the session ------------------------------------------------ */
+
+/* What the participant is looking at. */
+enum run_state {
+	RUN_ASK,		/* a question (run_current) */
+	RUN_REVIEW,		/* the review, then "Submit?" */
+	RUN_CONFIRM_QUIT,	/* kiosk: the facilitator's confirmation */
+	RUN_DONE,		/* submitted (not in kiosk mode) or left */
+};
+
+/* What a front end does after an input or a command: each shows the
+ * current state afterwards unless said otherwise. */
+enum run_reaction {
+	RUN_SHOW,		/* show the current question or review */
+	RUN_PROBLEM,		/* say run_problem_text, ask again */
+	RUN_HELP,		/* show the help, ask again */
+	RUN_LANGS,		/* list the languages, ask again */
+	RUN_NO_LANG,		/* no such language, ask again */
+	RUN_FIRST,		/* already at the first question */
+	RUN_NO_ITEM,		/* no such review number */
+	RUN_NOT_SUBMITTED,	/* "n" at Submit?: stay at the review */
+	RUN_UNKNOWN,		/* unknown command */
+	RUN_NO_DRAFT,		/* :resume: no draft for this code */
+	RUN_RESUME_LATE,	/* :resume after answering */
+	RUN_SAVED,		/* left with a draft: say the resume code */
+	RUN_SUBMITTED,		/* say the receipt (kiosk: then next one) */
+	RUN_QUIT,		/* kiosk ended by the facilitator */
+	RUN_FAILED,		/* r->error says why; exit */
+};
+
+/* How a session starts. */
+struct run_options {
+	const char	*vault;		/* the vault directory */
+	const char	*lang;		/* --lang, or NULL */
+	const char	*env_lang;	/* $LANG, or NULL */
+	const char	*resume;	/* --resume code, or NULL */
+	int		 kiosk;
+};
+
+/* One participant's session. Front ends read it; only run*.c changes
+ * it. */
+struct run {
+	struct vault		*vault;		/* its form, drafts */
+	struct vault_writer	*writer;	/* opened at the first submit */
+	const struct form	*form;		/* borrowed from the vault */
+	struct answers		*answers;
+	struct vault_draft	*draft;
+	char			 code[VAULT_CODE_LEN];	/* resume code */
+	char			 receipt[VAULT_RECEIPT_LEN]; /* last one */
+	int			 kiosk;
+
+	size_t			 lang;		/* index in form->langs */
+	size_t			 start_lang;	/* kiosk: for each participant */
+	int			 ui;		/* front-end language */
+	enum run_state		 state;
+	enum run_state		 before_quit;
+	int			 current;	/* RUN_ASK: the question */
+	int			 from_review;	/* answering returns there */
+	int			 touched;	/* an answer was given */
+
+	enum answer_problem	 problem;	/* of the last refusal */
+	int			 problem_q;
+
+	int			*choices;	/* run_choices */
+	int			*review;	/* run_review */
+	char			*error;		/* RUN_FAILED: why */
+	int			 error_status;	/* and the exit status */
+};
+
+/* One command a participant can give (":back" in plain mode, a key in
+ * curses). */
+struct run_command {
+	const char	*name;
+	int		 kiosk_only;
+	enum run_reaction (*fn)(struct run *, const char *arg);
+};
+extern const struct run_command run_commands[];
+
+/* Open the vault and start (or resume) a session. Returns NULL with
+ * *cause (caller frees) and *status the exit status on failure. */
+struct run	*run_create(const struct run_options *, int *status,
+		     char **cause);
+/* Wipe the answers and free. The draft stays on disk. */
+void		 run_free(struct run *);
+
+/* Progress: *n is the current question's place among the *m questions
+ * to show now (1-based; at the review *n = *m). */
+void		 run_progress(const struct run *, int *n, int *m);
+/* Label of the innermost group around q in the current language, or
+ * NULL. Borrowed. */
+const char	*run_section(const struct run *, int q);
+/* The problem of the last refused answer, as text in the language. */
+const char	*run_problem_text(const struct run *);
+
+/* Choices of q to show (after choice_filter and randomize): returns the
+ * count and sets *idx (borrowed until the next run_choices). *by_name
+ * is 1 when every shown name is a number (a scale): the names are the
+ * keys that pick them; else the keys are the positions from 1. */
+size_t		 run_choices(struct run *, int q, const int **idx,
+		     int *by_name);
+/* 1 if s is a non-empty string of ASCII digits. */
+int		 run_is_number(const char *);
+/* Turn text typed for a choice question into choice names: each token
+ * (spaces or commas between) is a key (see run_choices) or a name.
+ * Caller frees with wipe_free. */
+char		*run_choice_value(struct run *, int q, const char *text);
+/* Append the current answer of q as the participant reads it (choice
+ * labels in the language, rank in order). Nothing when unanswered. */
+void		 run_answer_text(struct run *, int q, struct buf *);
+
+/* Give text as the answer to the current question: choice keys or
+ * names separated by spaces, a value, yes words for acknowledge; "" to
+ * skip (or keep the current answer). At the review: a number jumps,
+ * yes submits, no stays. At RUN_CONFIRM_QUIT: yes quits. */
+enum run_reaction run_input(struct run *, const char *text);
+/* Give value as the answer to the current question exactly as it is
+ * stored (choice names, "OK", "" for none): check it, store it, save
+ * the draft and go on. */
+enum run_reaction run_give(struct run *, const char *value);
+/* At the review: go to its k-th item (from 0) to change it. */
+enum run_reaction run_jump(struct run *, size_t k);
+/* At the review: submit (after checking every answer again). */
+enum run_reaction run_submit(struct run *);
+/* Run a command line without its colon ("lang fr", "back", "3"). */
+enum run_reaction run_command(struct run *, const char *line);
+/* The review items: questions to list, in order. Returns the count;
+ * *qs is borrowed until the next change. */
+size_t		 run_review(struct run *, const int **qs);
+/* Kiosk: wipe everything of the participant and start the next. */
+enum run_reaction run_next_participant(struct run *);
+/* Save the draft now (signals, end of input). Returns 0 or -1. */
+int		 run_save(struct run *);
+/* 1 if q needs an answer now. */
+int		 run_required(struct run *, int q);
+
+/* ---- the front ends ---------------------------------------------------- */
+
+/* Set by cmd-run.c's handler of SIGHUP, SIGTERM (and SIGINT outside
+ * kiosk mode): the front end saves the draft and leaves. */
+extern volatile sig_atomic_t run_signalled;
+
+/* cmd-run.c: leave without submitting (end of input, a signal): keep the
+ * draft and say so, with the resume code, on stderr (nothing when a
+ * kiosk participant gave no answer yet). Returns the exit status. */
+int		 run_leave(struct run *, const char *why);
+/* tui.c: run the session on the curses screen. Returns the exit
+ * status, or -1 when the terminal cannot be used (then nothing was
+ * drawn and plain mode can take over). */
+int		 tui_main(struct run *);
+/* plain.c: run the session line by line, reading fd in and writing out.
+ * Returns the exit status. */
+int		 plain_main(struct run *, int in, FILE *out);
+
+#endif
