@@ -281,6 +281,46 @@ seal_writer_free(struct seal_writer *w)
 
 /* ---- the analyst's side ----------------------------------------------- */
 
+/* Readers live in a locked arena: sodium_malloc costs about 200 us here
+ * (mmap, mprotect, mlock), several times the session's key exchange, and
+ * a walk makes one reader per session. Beyond the arena's slots readers
+ * fall back to sodium_malloc. Not thread-safe (consult is not threaded). */
+#define SEAL_POOL_SLOTS	64
+static struct seal_reader	*seal_pool;
+static uint64_t			 seal_pool_used;	/* one bit a slot */
+
+static struct seal_reader *
+seal_reader_alloc(void)
+{
+	int	 i;
+
+	if (seal_pool == NULL)
+		seal_pool = sodium_malloc(SEAL_POOL_SLOTS * sizeof *seal_pool);
+	for (i = 0; seal_pool != NULL && i < SEAL_POOL_SLOTS; i++) {
+		if ((seal_pool_used & (1ULL << i)) == 0) {
+			seal_pool_used |= 1ULL << i;
+			return &seal_pool[i];
+		}
+	}
+	return sodium_malloc(sizeof(struct seal_reader));
+}
+
+void
+seal_reader_free(struct seal_reader *r)
+{
+	size_t	 i;
+
+	if (r == NULL)
+		return;
+	if (seal_pool != NULL && r >= seal_pool &&
+	    r < seal_pool + SEAL_POOL_SLOTS) {
+		i = (size_t)(r - seal_pool);
+		sodium_memzero(r, sizeof *r);
+		seal_pool_used &= ~(1ULL << i);
+	} else
+		sodium_free(r);	/* zeroes first */
+}
+
 /* Derive the session's CK_0 into r and check the header's check value. */
 static int
 seal_reader_root(struct seal_reader *r, const struct vault_key *key,
@@ -337,12 +377,12 @@ seal_reader_create(const struct vault_key *key, const void *header,
 		xasprintf(cause, "session belongs to another form");
 		return NULL;
 	}
-	if ((r = sodium_malloc(sizeof *r)) == NULL) {
+	if ((r = seal_reader_alloc()) == NULL) {
 		xasprintf(cause, "cannot allocate locked memory");
 		return NULL;
 	}
 	if (seal_reader_root(r, key, header, cause) != 0) {
-		sodium_free(r);
+		seal_reader_free(r);
 		return NULL;
 	}
 	r->next = 0;
@@ -424,11 +464,4 @@ out:
 	sodium_memzero(ck, sizeof ck);
 	sodium_memzero(mk, sizeof mk);
 	return rc;
-}
-
-void
-seal_reader_free(struct seal_reader *r)
-{
-	if (r != NULL)
-		sodium_free(r);
 }

@@ -552,3 +552,31 @@ Test(seal, a_failed_record_does_not_move_the_reader)
 	seal_reader_free(r);
 	seal_writer_free(w);
 }
+
+Test(seal, many_readers_at_once_and_wiped_when_freed)
+{
+	struct seal_writer	*w = writer();
+	struct seal_reader	*r[150];
+	struct buf		 rec;
+	const unsigned char	*first;
+	size_t			 i;
+
+	seal(w, "shared", 0, &rec);
+	for (i = 0; i < 150; i++) {
+		r[i] = reader(w);
+		expect_open(r[i], &rec, 0, "shared");
+	}
+	for (i = 1; i < 150; i++)
+		cr_assert_neq(r[i], r[i - 1]);
+	first = (const unsigned char *)r[0];
+	for (i = 0; i < 150; i++)
+		seal_reader_free(r[i]);
+	/* The first reader's slot stays mapped in the arena: it is zeroed. */
+	for (i = 0; i < sizeof(struct seal_reader); i++)
+		cr_assert_eq(first[i], 0, "byte %zu of a freed reader", i);
+	r[0] = reader(w);
+	expect_open(r[0], &rec, 0, "shared");
+	seal_reader_free(r[0]);
+	buf_clear(&rec);
+	seal_writer_free(w);
+}
