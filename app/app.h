@@ -85,6 +85,7 @@ extern const struct cmd_entry cmd_status_entry;
 /* The exit status for a vault error (enum vault_err). */
 int	 cmd_vault_status(int);
 extern const struct cmd_entry cmd_check_entry;
+extern const struct cmd_entry cmd_simulate_entry;
 extern const struct cmd_entry cmd_run_entry;
 
 #endif

@@ -25,6 +25,7 @@ const struct cmd_entry *cmd_table[] = {
 	&cmd_status_entry,
 	&cmd_help_entry,
 	&cmd_keygen_entry,
+	&cmd_simulate_entry,
 	&cmd_run_entry,
 	NULL
 };
