@@ -310,13 +310,14 @@ sim_text(struct sim_ctx *c, int t)
 	if (t == 0)
 		sim_length_points(c);
 	if (t < SIM_RANDOM_TRIES) {
-		i = prng_uniform(c->r, 3);
-		if (i == 0 && sq->nregexes != 0 && sim_regex(c->r,
+		/* A pattern half the time, a literal a quarter. */
+		i = prng_uniform(c->r, 4);
+		if (i <= 1 && sq->nregexes != 0 && sim_regex(c->r,
 		    sq->regexes[prng_uniform(c->r, (uint32_t)sq->nregexes)],
 		    &c->b) == 0)
 			return 0;
 		buf_clear(&c->b);
-		if (i == 1 && sq->nstrs != 0) {
+		if (i == 2 && sq->nstrs != 0) {
 			sim_literal(c, prng_uniform(c->r,
 			    (uint32_t)sq->nstrs), 0);
 			return 0;
