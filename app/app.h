@@ -87,5 +87,7 @@ int	 cmd_vault_status(int);
 extern const struct cmd_entry cmd_check_entry;
 extern const struct cmd_entry cmd_simulate_entry;
 extern const struct cmd_entry cmd_run_entry;
+extern const struct cmd_entry cmd_export_entry;
+extern const struct cmd_entry cmd_report_entry;
 
 #endif

@@ -27,6 +27,8 @@ const struct cmd_entry *cmd_table[] = {
 	&cmd_keygen_entry,
 	&cmd_simulate_entry,
 	&cmd_run_entry,
+	&cmd_export_entry,
+	&cmd_report_entry,
 	NULL
 };
 

@@ -1,0 +1,282 @@
+/* cmd-export.c: "consult export VAULT... --key NAME.key": decrypt the
+ * responses of one or several vaults and write one CSV format, to stdout
+ * or atomically to a file. */
+#include <errno.h>
+#include <fcntl.h>
+#include <libgen.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "app/analyst.h"
+
+static int	cmd_export_exec(const struct cmd_entry *, struct args *);
+
+static const struct option cmd_export_longopts[] = {
+	{ "key", required_argument, NULL, 'k' },
+	{ "format", required_argument, NULL, 'f' },
+	{ "by", required_argument, NULL, 'b' },
+	{ "lang", required_argument, NULL, 'l' },
+	{ "output", required_argument, NULL, 'o' },
+	{ "skip-bad", no_argument, NULL, 's' },
+	{ "passphrase-file", required_argument, NULL, 'P' },
+	{ NULL, 0, NULL, 0 }
+};
+
+const struct cmd_entry cmd_export_entry = {
+	.name = "export",
+	.usage = "VAULT... --key NAME.key [--format F] [--by QUESTION] "
+	    "[--lang CODE] [-o FILE] [--skip-bad] [--passphrase-file FILE]",
+	.optstring = "k:f:b:l:o:sP:",
+	.longopts = cmd_export_longopts,
+	.lower = 1,
+	.upper = -1,
+	.help = "decrypt the responses and write CSV (stdout by default)",
+	.details =
+	    "  -k, --key NAME.key          the analyst's secret key\n"
+	    "  -f, --format F              summary (default), responses, "
+	    "text, codebook\n"
+	    "                              or pairwise\n"
+	    "  -b, --by QUESTION           summary: repeat the rows for each "
+	    "choice of\n"
+	    "                              this select_one question\n"
+	    "  -l, --lang CODE             labels in this language (code or "
+	    "whole name)\n"
+	    "  -o, --output FILE           write FILE (mode 0600) only once "
+	    "the export\n"
+	    "                              is complete, never half of it\n"
+	    "  -s, --skip-bad              exit 0 even if some records did not "
+	    "open\n"
+	    "  -P, --passphrase-file FILE  read the passphrase from the first "
+	    "line of FILE\n"
+	    "\n"
+	    "Several vaults (copies and merges of one consultation) count "
+	    "every response\n"
+	    "once. pairwise: for each rank question, how many respondents put "
+	    "option_a\n"
+	    "above option_b (a ranked option is above an unranked one), listed "
+	    "in the\n"
+	    "Schulze order. codebook needs no key. A record that fails "
+	    "authentication\n"
+	    "is reported with its file and skipped; the count is the last "
+	    "line on\n"
+	    "stderr.\n"
+	    "\n"
+	    "Exit status: 0, 2 usage, 65 bad records (without --skip-bad) or "
+	    "vaults of\n"
+	    "different forms, 66 VAULT or NAME.key missing, 74 I/O error, 77 "
+	    "wrong\n"
+	    "passphrase or a key that does not match the vaults.\n",
+	.exec = cmd_export_exec,
+};
+
+/* The temporary file of -o, removed if a signal ends the export. */
+static char	*cmd_export_tmp;
+
+static void
+cmd_export_signal(int sig)
+{
+	if (cmd_export_tmp != NULL)
+		unlink(cmd_export_tmp);
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+static const int cmd_export_signals[] = { SIGINT, SIGTERM, SIGHUP,
+    SIGQUIT, SIGPIPE };
+#define CMD_EXPORT_NSIGNALS \
+	(sizeof cmd_export_signals / sizeof cmd_export_signals[0])
+
+static void
+cmd_export_catch(int on)
+{
+	struct sigaction	 sa;
+	size_t			 i;
+
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on ? cmd_export_signal : SIG_DFL;
+	sigemptyset(&sa.sa_mask);
+	for (i = 0; i < CMD_EXPORT_NSIGNALS; i++)
+		sigaction(cmd_export_signals[i], &sa, NULL);
+}
+
+/* Open a temporary file beside path for -o. */
+static FILE *
+cmd_export_create(const struct cmd_entry *self, const char *path, int *status)
+{
+	char	*copy1, *copy2;
+	FILE	*f;
+	int	 fd, saved;
+
+	copy1 = xstrdup(path);
+	copy2 = xstrdup(path);
+	xasprintf(&cmd_export_tmp, "%s/.%s.XXXXXX", dirname(copy1),
+	    basename(copy2));
+	free(copy1);
+	free(copy2);
+	cmd_export_catch(1);
+	if ((fd = mkostemp(cmd_export_tmp, O_CLOEXEC)) == -1 ||
+	    (f = fdopen(fd, "w")) == NULL) {
+		saved = errno;
+		cmd_error(self, "%s: %s", path, strerror(saved));
+		if (fd != -1) {
+			close(fd);
+			unlink(cmd_export_tmp);
+		}
+		cmd_export_catch(0);
+		free(cmd_export_tmp);
+		cmd_export_tmp = NULL;
+		*status = EXIT_IOERR;
+		return NULL;
+	}
+	return f;
+}
+
+/* fsync the directory holding path. */
+static int
+cmd_export_sync_dir(const char *path)
+{
+	char	*copy;
+	int	 fd, rc = -1;
+
+	copy = xstrdup(path);
+	if ((fd = open(dirname(copy), O_RDONLY | O_DIRECTORY | O_CLOEXEC)) !=
+	    -1) {
+		rc = fsync(fd);
+		close(fd);
+	}
+	free(copy);
+	return rc;
+}
+
+/* Close the temporary file and, if ok, move it over path; else remove
+ * it. Returns the exit status. */
+static int
+cmd_export_commit(const struct cmd_entry *self, FILE *f, const char *path,
+    int ok)
+{
+	int	 status = 0;
+
+	if (ok && (fflush(f) != 0 || fsync(fileno(f)) != 0)) {
+		cmd_error(self, "%s: %s", path, strerror(errno));
+		status = EXIT_IOERR;
+	}
+	if (fclose(f) != 0 && ok && status == 0) {
+		cmd_error(self, "%s: %s", path, strerror(errno));
+		status = EXIT_IOERR;
+	}
+	if (ok && status == 0 && (rename(cmd_export_tmp, path) != 0 ||
+	    cmd_export_sync_dir(path) != 0)) {
+		cmd_error(self, "%s: %s", path, strerror(errno));
+		status = EXIT_IOERR;
+	}
+	if (!ok || status != 0)
+		unlink(cmd_export_tmp);
+	cmd_export_catch(0);
+	free(cmd_export_tmp);
+	cmd_export_tmp = NULL;
+	return status;
+}
+
+struct cmd_export_ctx {
+	const struct cmd_entry *self;
+	struct exporter	*ex;
+};
+
+static int
+cmd_export_record(const struct vault_record *rec, void *arg)
+{
+	struct cmd_export_ctx	*ctx = arg;
+	char			 id[40], *cause = NULL;
+
+	analyst_response_id(rec, id);
+	if (export_add(ctx->ex, id, rec->day, rec->answers, &cause) != 0) {
+		cmd_error(ctx->self, "%s", cause);
+		free(cause);
+		return EXIT_IOERR;
+	}
+	return 0;
+}
+
+/* Which format, and whether --by goes with it. */
+static int
+cmd_export_format(const struct cmd_entry *self, struct args *args,
+    enum export_format *format)
+{
+	const char	*name = args_get(args, 'f');
+	int		 i;
+
+	if (name == NULL)
+		name = "summary";
+	if ((i = export_format_find(name)) < 0) {
+		cmd_error(self, "unknown format '%s' (summary, responses, text, "
+		    "codebook, pairwise)", name);
+		return EXIT_USAGE;
+	}
+	*format = (enum export_format)i;
+	if (args_has(args, 'b') && *format != EXPORT_SUMMARY) {
+		cmd_error(self, "--by goes with --format summary only");
+		return EXIT_USAGE;
+	}
+	return 0;
+}
+
+/* Write the export to out. */
+static int
+cmd_export_write(const struct cmd_entry *self, struct analyst *a,
+    enum export_format format, FILE *out)
+{
+	struct cmd_export_ctx	 ctx;
+	char			*cause = NULL;
+	int			 status = 0;
+
+	ctx.self = self;
+	ctx.ex = export_create(format, a->form, a->lang, a->by, out, &cause);
+	if (ctx.ex == NULL) {
+		cmd_error(self, "%s", cause);
+		free(cause);
+		return 1;
+	}
+	if (format != EXPORT_CODEBOOK)
+		status = analyst_walk(a, cmd_export_record, &ctx);
+	if (status == 0 && export_finish(ctx.ex, &cause) != 0) {
+		cmd_error(self, "%s", cause);
+		free(cause);
+		status = EXIT_IOERR;
+	}
+	export_free(ctx.ex);
+	return status;
+}
+
+static int
+cmd_export_exec(const struct cmd_entry *self, struct args *args)
+{
+	struct analyst		 a;
+	enum export_format	 format;
+	const char		*path = args_get(args, 'o');
+	FILE			*out = stdout;
+	int			 status, closed;
+
+	if ((status = cmd_export_format(self, args, &format)) != 0)
+		return status;
+	status = analyst_open(&a, self, args, format != EXPORT_CODEBOOK);
+	if (status == 0 && path != NULL &&
+	    (out = cmd_export_create(self, path, &status)) == NULL)
+		out = stdout;
+	if (status == 0) {
+		status = cmd_export_write(self, &a, format, out);
+		if (path != NULL) {
+			closed = cmd_export_commit(self, out, path, status == 0);
+			if (status == 0)
+				status = closed;
+		} else if (status == 0 && fflush(stdout) != 0) {
+			cmd_error(self, "standard output: %s", strerror(errno));
+			status = EXIT_IOERR;
+		}
+	}
+	status = analyst_done(&a, status);
+	analyst_clear(&a);
+	return status;
+}
