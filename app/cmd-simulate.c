@@ -15,7 +15,8 @@
 #include "forms/lib.h"
 #include "vault/lib.h"
 
-#define SIMULATE_PROGRESS_NS	200000000L	/* progress line: 5 a second */
+/* At most 5 progress lines a second. */
+#define SIMULATE_PROGRESS_NS	200000000L
 
 static int	cmd_simulate_exec(const struct cmd_entry *, struct args *);
 
@@ -70,7 +71,7 @@ struct simulate_run {
 	uint64_t		 done;
 	char			 day[VAULT_DAY_LEN];
 	int			 progress;	/* stderr is a terminal */
-	struct timespec		 shown;		/* last progress line */
+	struct timespec		 shown;		/* the last progress */
 };
 
 /* A decimal number without sign. Returns 0, or -1. */

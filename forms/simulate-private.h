@@ -6,26 +6,26 @@
 
 #include "forms/lib.h"
 
-#define SIM_RANDOM_TRIES 24	/* random values before the systematic ones */
+#define SIM_RANDOM_TRIES 24	/* random tries, then systematic ones */
 #define SIM_EMPTY	 5	/* leave an optional question empty 1 in 5 */
 #define SIM_BOUNDARY	 8	/* a random value is a boundary 1 in 8 */
 #define SIM_NUMBER_SPAN	 100	/* numbers around the boundaries */
 #define SIM_DATE_SPAN	 365	/* days around the boundaries */
-#define SIM_TEXT_LENGTH	 60	/* longest text without a length limit */
+#define SIM_TEXT_LENGTH	 60	/* longest text when no length is named */
 #define SIM_TEXT_SKEW	 120	/* texts mostly this short */
-#define SIM_GO_BACK	 3	/* times to answer again what a constraint reads */
+#define SIM_GO_BACK	 3	/* answer again what a constraint reads */
 
 /* What the constraint of one question tells the generator. */
 struct sim_question {
 	double		*nums;		/* number literals */
 	size_t		 nnums;
-	double		*days;		/* date literals, days since 1970 */
+	double		*days;		/* date literals, days from 1970 */
 	size_t		 ndays;
 	char		**strs;		/* string literals */
 	size_t		 nstrs;
 	char		**regexes;	/* patterns of regex(., '...') */
 	size_t		 nregexes;
-	int		*refs;		/* questions it (or a calculation) reads */
+	int		*refs;		/* questions it or a calculate reads */
 	size_t		 nrefs;
 	int		 today;		/* it calls today() */
 };

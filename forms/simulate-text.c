@@ -11,7 +11,7 @@
 #include "forms/simulate-private.h"
 
 #define SIM_REGEX_DEPTH	16	/* nested groups followed */
-#define SIM_REGEX_MANY	6	/* most repeats of * and + beyond the least */
+#define SIM_REGEX_MANY	6	/* repeats of * and + beyond the least */
 #define SIM_HOSTILE	64	/* a text starts like a formula 1 in 64 */
 
 static const char *const sim_vocabulary[] = {

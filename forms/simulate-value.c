@@ -49,7 +49,8 @@ sim_points(struct sim_ctx *c, const double *v, size_t n, double lo,
 	c->points[k++] = hi;
 	qsort(c->points, k, sizeof *c->points, sim_cmp_double);
 	for (c->npoints = 0, i = 0; i < k; i++) {
-		if (c->npoints == 0 || c->points[i] != c->points[c->npoints - 1])
+		if (c->npoints == 0 ||
+		    c->points[i] != c->points[c->npoints - 1])
 			c->points[c->npoints++] = c->points[i];
 	}
 }
@@ -197,8 +198,10 @@ sim_number(struct sim_ctx *c, int t)
 	long long	 m;
 	int		 places, y, mo, day;
 
-	if (t == 0)
-		(type == QUESTION_DATE ? sim_date_points : sim_number_points)(c);
+	if (t == 0 && type == QUESTION_DATE)
+		sim_date_points(c);
+	else if (t == 0)
+		sim_number_points(c);
 	if (sim_pick(c, t, type != QUESTION_DECIMAL, 0, &d) != 0)
 		return -1;
 	if (d > 1e15 || d < -1e15)

@@ -262,14 +262,16 @@ Test(simulate, responses_differ)
 /* A value of each constrained question, as the constraint wants it. */
 Test(simulate, values_follow_constraints)
 {
-	struct form	*f = load("tests/data/forms/simulate-constraints.csv");
-	struct simulate	*sim = simulate_create(f);
+	struct form	*f;
+	struct simulate	*sim;
 	struct prng	 r;
 	struct answers	*a;
 	char		*cause = NULL;
 	const char	*v;
 	size_t		 n, essay_max = 0, boundary = 0;
 
+	f = load("tests/data/forms/simulate-constraints.csv");
+	sim = simulate_create(f);
 	prng_init(&r, 9);
 	for (n = 0; n < 300; n++) {
 		a = answers_create(f, n, TODAY);
@@ -287,6 +289,20 @@ Test(simulate, values_follow_constraints)
 		v = answers_get(a, q_of(f, "postcode"));
 		cr_assert(strlen(v) == 5 && strspn(v, "0123456789") == 5,
 		    "%s", v);
+		v = answers_get(a, q_of(f, "share"));
+		cr_assert(strtod(v, NULL) >= 0.5 && strtod(v, NULL) <= 0.75,
+		    "share %s", v);
+		v = answers_get(a, q_of(f, "even"));
+		cr_assert(atoi(v) % 2 == 0 && atoi(v) != 0, "even %s", v);
+		v = answers_get(a, q_of(f, "short"));
+		cr_assert(strlen(v) >= 3 && strlen(v) <= 5 * 4, "short %s", v);
+		v = answers_get(a, q_of(f, "two"));
+		cr_assert(strchr(v, ' ') != NULL &&
+		    strchr(v, ' ') == strrchr(v, ' '), "two %s", v);
+		v = answers_get(a, q_of(f, "some"));
+		cr_assert(strstr(v, "red") == NULL, "some %s", v);
+		v = answers_get(a, q_of(f, "warm"));
+		cr_assert(*v != '\0' && strcmp(v, "blue") != 0, "warm %s", v);
 		v = answers_get(a, q_of(f, "code"));
 		cr_assert(strcmp(v, "alpha") == 0 || strcmp(v, "beta") == 0);
 		v = answers_get(a, q_of(f, "essay"));
@@ -302,6 +318,40 @@ Test(simulate, values_follow_constraints)
 	}
 	cr_assert_geq(essay_max, 300);
 	cr_assert_gt(boundary, 0, "never on a boundary");
+	simulate_free(sim);
+	form_free(f);
+}
+
+/* answers-logic.csv: years (required of members) must be under age,
+ * which is optional: when age was left empty, simulate goes back to
+ * answer it. */
+Test(simulate, goes_back_to_what_a_constraint_reads)
+{
+	struct form	*f = load("tests/data/forms/answers-logic.csv");
+	struct simulate	*sim = simulate_create(f);
+	struct prng	 r;
+	struct answers	*a;
+	char		*cause = NULL;
+	const char	*years, *age;
+	size_t		 n, with_years = 0;
+
+	prng_init(&r, 11);
+	for (n = 0; n < 300; n++) {
+		a = answers_create(f, n, TODAY);
+		cr_assert_eq(simulate_answers(sim, a, &r, &cause), 0, "%s",
+		    cause != NULL ? cause : "");
+		years = answers_get(a, q_of(f, "years"));
+		age = answers_get(a, q_of(f, "age"));
+		if (strcmp(answers_get(a, q_of(f, "member")), "yes") == 0)
+			cr_assert_str_not_empty(years);
+		if (*years != '\0') {
+			cr_assert_str_not_empty(age);
+			cr_assert_lt(atoi(years), atoi(age));
+			with_years++;
+		}
+		answers_free(a);
+	}
+	cr_assert_gt(with_years, 50);
 	simulate_free(sim);
 	form_free(f);
 }
