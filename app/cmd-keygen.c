@@ -96,7 +96,8 @@ cmd_keygen_exec(const struct cmd_entry *self, struct args *args)
 		status = errnum == EEXIST || errnum == ENOMEM ? 1 : EXIT_IOERR;
 	} else {
 		vault_key_id(pk, id);
-		printf("wrote %s.key (secret: keep it and its passphrase safe)\n"
+		printf("wrote %s.key (secret: keep it and its passphrase "
+		    "safe)\n"
 		    "wrote %s.pub (public: give it to the facilitators)\n"
 		    "key id %s\n", base, base, id);
 		status = 0;

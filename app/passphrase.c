@@ -132,9 +132,11 @@ passphrase_tty(const struct cmd_entry *cmd, int confirm, char *p,
 			n = m;
 	}
 	if (n == -2)
-		cmd_error(cmd, "passphrase longer than %d bytes", PASSPHRASE_MAX);
+		cmd_error(cmd, "passphrase longer than %d bytes",
+		    PASSPHRASE_MAX);
 	else if (n < 0) {
-		cmd_error(cmd, "cannot read the passphrase: %s", strerror(errno));
+		cmd_error(cmd, "cannot read the passphrase: %s",
+		    strerror(errno));
 		status = EXIT_IOERR;
 	} else {
 		*len = (size_t)n;

@@ -203,7 +203,8 @@ main(void)
 	struct vault_key	*key;
 	struct seal_writer	*w;
 	struct buf		 header;
-	unsigned char		 pk[VAULT_KEY_BYTES], fp[FORM_FINGERPRINT_BYTES];
+	unsigned char		 pk[VAULT_KEY_BYTES];
+	unsigned char		 fp[FORM_FINGERPRINT_BYTES];
 	unsigned char		 pt[BENCH_LEN], *recs;
 	size_t			 reclen = SEAL_RECORD_OVERHEAD + BENCH_LEN;
 	double			 raw, open, sealed, single;

@@ -70,7 +70,8 @@ struct seal_reader {
 
 /* From a session's root key (the crypto_kx key the collector sends
  * with), derive CK_0 and the check value stored in the header. */
-void		 seal_chain_start(const unsigned char root[crypto_kx_SESSIONKEYBYTES],
+void		 seal_chain_start(
+		     const unsigned char root[crypto_kx_SESSIONKEYBYTES],
 		     unsigned char ck[crypto_kdf_KEYBYTES],
 		     unsigned char check[SEAL_CHECK_BYTES]);
 /* One ratchet step in place: ck holds CK_i on entry and CK_i+1 on

@@ -130,7 +130,8 @@ vault_keygen_params(const char *base, const char *pass, size_t passlen,
 	if (key_seal(file, key, pass, passlen, ops, mem, errnum, cause) != 0)
 		goto out;
 	vault_pubkey_format(key->pk, &pub);
-	if (keyfile_create(keypath, file, sizeof file, 0600, errnum, cause) != 0)
+	if (keyfile_create(keypath, file, sizeof file, 0600, errnum,
+	    cause) != 0)
 		goto out;
 	if (keyfile_create(pubpath, pub.data, pub.len, 0644, errnum,
 	    cause) != 0) {

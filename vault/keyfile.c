@@ -17,7 +17,8 @@ keyfile_refuse_existing(const char *path, int *errnum, char **cause)
 
 	if (lstat(path, &sb) == 0) {
 		*errnum = EEXIST;
-		xasprintf(cause, "%s: already exists; not overwriting it", path);
+		xasprintf(cause, "%s: already exists; not overwriting it",
+		    path);
 		return -1;
 	}
 	if (errno != ENOENT) {

@@ -80,7 +80,8 @@ pubkey_parse(const char *path, const char *text, size_t len,
 	    &binlen, &end, sodium_base64_VARIANT_ORIGINAL) != 0 ||
 	    end != text + len || binlen != VAULT_KEY_BYTES) {
 		xasprintf(cause, "%s: damaged public key (expected %zu bytes "
-		    "in Base64 after the prefix)", path, (size_t)VAULT_KEY_BYTES);
+		    "in Base64 after the prefix)", path,
+		    (size_t)VAULT_KEY_BYTES);
 		return -1;
 	}
 	if (!pubkey_usable(pk)) {
