@@ -21,4 +21,4 @@ $SUDO apt-get install -y -qq --no-install-recommends \
 make -j"$(nproc)"
 
 [ "$demo" = yes ] || exit 0
-exec ./consult check forms/imrf.csv
+exec ./consult demo

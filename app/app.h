@@ -77,17 +77,18 @@ void	 passphrase_free(char *);
 struct vault_key *app_key_load(const struct cmd_entry *, const char *path,
 	     const char *passfile, int *status);
 
-extern const struct cmd_entry cmd_help_entry;
-extern const struct cmd_entry cmd_keygen_entry;
-extern const struct cmd_entry cmd_init_entry;
-extern const struct cmd_entry cmd_status_entry;
-
 /* The exit status for a vault error (enum vault_err). */
 int	 cmd_vault_status(int);
+
+extern const struct cmd_entry cmd_keygen_entry;
 extern const struct cmd_entry cmd_check_entry;
-extern const struct cmd_entry cmd_simulate_entry;
+extern const struct cmd_entry cmd_init_entry;
 extern const struct cmd_entry cmd_run_entry;
+extern const struct cmd_entry cmd_status_entry;
 extern const struct cmd_entry cmd_export_entry;
 extern const struct cmd_entry cmd_report_entry;
+extern const struct cmd_entry cmd_simulate_entry;
+extern const struct cmd_entry cmd_demo_entry;
+extern const struct cmd_entry cmd_help_entry;
 
 #endif

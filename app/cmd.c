@@ -19,16 +19,18 @@ const struct cmd_entry cmd_help_entry = {
 	.exec = cmd_help_exec,
 };
 
+/* In the order a consultation uses them, as in SPEC.md. */
 const struct cmd_entry *cmd_table[] = {
+	&cmd_keygen_entry,
 	&cmd_check_entry,
 	&cmd_init_entry,
-	&cmd_status_entry,
-	&cmd_help_entry,
-	&cmd_keygen_entry,
-	&cmd_simulate_entry,
 	&cmd_run_entry,
+	&cmd_status_entry,
 	&cmd_export_entry,
 	&cmd_report_entry,
+	&cmd_simulate_entry,
+	&cmd_demo_entry,
+	&cmd_help_entry,
 	NULL
 };
 
@@ -131,7 +133,7 @@ cmd_run(const struct cmd_entry *cmd, int argc, char **argv)
 	memset(&args, 0, sizeof args);
 	xasprintf(&optstring, ":h%s", cmd->optstring);
 	opts = cmd_longopts(cmd);
-	optind = 1;
+	optind = 0;	/* glibc: start afresh (demo runs several verbs) */
 	opterr = 0;
 	while (status == -1 &&
 	    (c = getopt_long(argc, argv, optstring, opts, NULL)) != -1) {
