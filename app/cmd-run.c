@@ -90,6 +90,17 @@ run_leave(struct run *r, const char *why)
 	return 1;
 }
 
+/* 1 when the line front end is the one to use. */
+static int
+cmd_run_plain(const struct args *args)
+{
+	const char	*term = getenv("TERM");
+
+	return args_has(args, 'p') || term == NULL || *term == '\0' ||
+	    strcmp(term, "dumb") == 0 || !isatty(STDIN_FILENO) ||
+	    !isatty(STDOUT_FILENO);
+}
+
 static int
 cmd_run_exec(const struct cmd_entry *self, struct args *args)
 {
@@ -110,8 +121,11 @@ cmd_run_exec(const struct cmd_entry *self, struct args *args)
 		free(cause);
 		return status;
 	}
-	/* Plain mode is the only front end so far, terminal or not. */
-	status = plain_main(r, STDIN_FILENO, stdout);
+	status = -1;
+	if (!cmd_run_plain(args))
+		status = tui_main(r);
+	if (status == -1)
+		status = plain_main(r, STDIN_FILENO, stdout);
 	run_free(r);
 	return status;
 }

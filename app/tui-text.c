@@ -1,0 +1,323 @@
+/* tui-text.c: text on the curses screen: wrapping by display width
+ * (wide and combining characters included), drawing form text with its
+ * control characters defused, and the line editor of text answers. */
+#include <curses.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+#include <wctype.h>
+
+#include "app/tui.h"
+
+/* Decode one character of s (n bytes left): its length, *wc and *w, its
+ * display width. Invalid bytes and controls come out as '?'. */
+static size_t
+tui_decode(const char *s, size_t n, wchar_t *wc, int *w)
+{
+	mbstate_t	 ps;
+	size_t		 len;
+
+	memset(&ps, 0, sizeof ps);
+	len = mbrtowc(wc, s, n, &ps);
+	if (len == (size_t)-1 || len == (size_t)-2 || len == 0) {
+		*wc = L'?';
+		*w = 1;
+		return 1;
+	}
+	if (*wc == L'\n')
+		*wc = L' ';	/* a line break drawn on one line */
+	else if (*wc < 0x20 || (*wc >= 0x7f && *wc < 0xa0))
+		*wc = L'?';
+	*w = wcwidth(*wc);
+	if (*w < 0) {
+		*wc = L'?';
+		*w = 1;
+	}
+	return len;
+}
+
+int
+tui_width(const char *s, size_t n)
+{
+	size_t	 i = 0;
+	wchar_t	 wc;
+	int	 w, width = 0;
+
+	while (i < n) {
+		i += tui_decode(s + i, n - i, &wc, &w);
+		width += w;
+	}
+	return width;
+}
+
+size_t
+tui_wrap(const char *s, int width, struct tui_line **lines)
+{
+	size_t	 n = strlen(s), pos = 0, start = 0, brk = 0, count = 0;
+	size_t	 len, size = 8;
+	wchar_t	 wc;
+	int	 w, used = 0;
+
+	*lines = xreallocarray(NULL, size, sizeof **lines);
+	while (pos <= n) {
+		len = pos < n ? tui_decode(s + pos, n - pos, &wc, &w) : 0;
+		if (count + 1 >= size) {
+			size *= 2;
+			*lines = xreallocarray(*lines, size, sizeof **lines);
+		}
+		if (pos == n || s[pos] == '\n') {
+			if (pos > start || pos < n)
+				(*lines)[count++] = (struct tui_line){ start,
+				    pos - start };
+			start = pos + 1;
+			brk = 0;
+			used = 0;
+			pos++;
+			continue;
+		}
+		if (used + w > width && used > 0) {
+			if (brk > start) {
+				(*lines)[count++] = (struct tui_line){ start,
+				    brk - start };
+				pos = start = brk + 1;
+			} else {
+				(*lines)[count++] = (struct tui_line){ start,
+				    pos - start };
+				start = pos;
+			}
+			brk = 0;
+			used = 0;
+			continue;
+		}
+		if (s[pos] == ' ')
+			brk = pos;
+		used += w;
+		pos += len;
+	}
+	return count;
+}
+
+int
+tui_put(int y, int x, const char *s, size_t n, int width)
+{
+	wchar_t	*buf;
+	size_t	 i = 0, k = 0;
+	int	 w, used = 0;
+
+	buf = xreallocarray(NULL, n + 1, sizeof *buf);
+	while (i < n) {
+		i += tui_decode(s + i, n - i, &buf[k], &w);
+		if (used + w > width)
+			break;
+		used += w;
+		k++;
+	}
+	if (k > 0)
+		mvaddnwstr(y, x, buf, (int)k);
+	wipe(buf, (n + 1) * sizeof *buf);
+	free(buf);
+	return used;
+}
+
+int
+tui_put_wrapped(int y, int x, const char *s, int width, int rows)
+{
+	struct tui_line	*lines;
+	size_t		 n, i;
+
+	n = tui_wrap(s, width, &lines);
+	for (i = 0; i < n && (int)i < rows; i++)
+		tui_put(y + (int)i, x, s + lines[i].start, lines[i].len, width);
+	free(lines);
+	return (int)i;
+}
+
+/* ---- the line editor ----------------------------------------------- */
+
+void
+tui_edit_clear(struct tui_edit *e)
+{
+	if (e->text != NULL)
+		wipe(e->text, e->size * sizeof *e->text);
+	free(e->text);
+	memset(e, 0, sizeof *e);
+}
+
+void
+tui_edit_insert(struct tui_edit *e, wchar_t wc)
+{
+	if (e->len + 2 > e->size) {
+		struct tui_edit	 bigger;
+
+		bigger.size = e->size == 0 ? 64 : e->size * 2;
+		bigger.text = xreallocarray(NULL, bigger.size,
+		    sizeof *bigger.text);
+		if (e->len != 0)
+			wmemcpy(bigger.text, e->text, e->len);
+		bigger.len = e->len;
+		bigger.cursor = e->cursor;
+		tui_edit_clear(e);
+		*e = bigger;
+	}
+	wmemmove(e->text + e->cursor + 1, e->text + e->cursor,
+	    e->len - e->cursor);
+	e->text[e->cursor++] = wc;
+	e->len++;
+}
+
+void
+tui_edit_set(struct tui_edit *e, const char *utf8)
+{
+	size_t	 n = strlen(utf8), i = 0;
+	wchar_t	 wc;
+	int	 w;
+
+	tui_edit_clear(e);
+	while (i < n) {
+		if (utf8[i] == '\n') {
+			tui_edit_insert(e, L'\n');
+			i++;
+			continue;
+		}
+		i += tui_decode(utf8 + i, n - i, &wc, &w);
+		tui_edit_insert(e, wc);
+	}
+}
+
+char *
+tui_edit_get(const struct tui_edit *e)
+{
+	struct buf	 b;
+	mbstate_t	 ps;
+	char		 mb[MB_LEN_MAX], *s;
+	size_t		 i, len;
+
+	buf_init(&b);
+	memset(&ps, 0, sizeof ps);
+	for (i = 0; i < e->len; i++) {
+		len = wcrtomb(mb, e->text[i], &ps);
+		if (len != (size_t)-1)
+			buf_add(&b, mb, len);
+	}
+	wipe(mb, sizeof mb);
+	s = xstrdup(buf_str(&b));
+	buf_clear(&b);
+	return s;
+}
+
+/* Delete n characters at the cursor. */
+static void
+tui_edit_delete(struct tui_edit *e, size_t n)
+{
+	if (n > e->len - e->cursor)
+		n = e->len - e->cursor;
+	wmemmove(e->text + e->cursor, e->text + e->cursor + n,
+	    e->len - e->cursor - n);
+	e->len -= n;
+	wmemset(e->text + e->len, 0, n);
+}
+
+int
+tui_edit_key(struct tui_edit *e, int is_key, wint_t k)
+{
+	if (is_key && k == KEY_LEFT) {
+		if (e->cursor > 0)
+			e->cursor--;
+	} else if (is_key && k == KEY_RIGHT) {
+		if (e->cursor < e->len)
+			e->cursor++;
+	} else if ((is_key && k == KEY_HOME) || (!is_key && k == 1))
+		e->cursor = 0;
+	else if ((is_key && k == KEY_END) || (!is_key && k == 5))
+		e->cursor = e->len;
+	else if ((is_key && k == KEY_BACKSPACE) ||
+	    (!is_key && (k == 8 || k == 127))) {
+		if (e->cursor > 0) {
+			e->cursor--;
+			tui_edit_delete(e, 1);
+		}
+	} else if (is_key && k == KEY_DC)
+		tui_edit_delete(e, 1);
+	else if (!is_key && k == 11)			/* ^K */
+		tui_edit_delete(e, e->len - e->cursor);
+	else if (!is_key && k == 21) {			/* ^U */
+		e->len -= e->cursor;
+		wmemmove(e->text, e->text + e->cursor, e->len);
+		e->cursor = 0;
+	} else
+		return 0;
+	return 1;
+}
+
+/* Where character i of the editor goes when wrapped to width: its row
+ * and column; returns its width. */
+static int
+tui_edit_place(const struct tui_edit *e, size_t i, int width, int *row,
+    int *col)
+{
+	int	 w;
+
+	if (e->text[i] == L'\n') {
+		(*row)++;
+		*col = 0;
+		return 0;
+	}
+	if ((w = wcwidth(e->text[i])) < 0)
+		w = 1;
+	if (*col + w > width) {
+		(*row)++;
+		*col = 0;
+	}
+	return w;
+}
+
+void
+tui_edit_draw(const struct tui_edit *e, int y, int x, int rows, int width,
+    int *cy, int *cx)
+{
+	size_t	 i, first = 0;
+	int	 row = 0, col = 0, w, top = 0, used = 0;
+
+	if (rows == 1) {
+		/* One line: scroll sideways to keep the cursor in view. */
+		for (i = e->cursor; i > 0; i--) {
+			if ((w = wcwidth(e->text[i - 1])) < 0)
+				w = 1;
+			if (used + w >= width)
+				break;
+			used += w;
+		}
+		first = i;
+		mvaddnwstr(y, x, e->text + first, (int)(e->cursor - first));
+		getyx(stdscr, *cy, *cx);
+		for (i = e->cursor, col = used; i < e->len; i++) {
+			if ((w = wcwidth(e->text[i])) < 0)
+				w = 1;
+			if (col + w > width)
+				break;
+			col += w;
+		}
+		addnwstr(e->text + e->cursor, (int)(i - e->cursor));
+		return;
+	}
+	for (i = 0; i < e->cursor; i++)
+		col += tui_edit_place(e, i, width, &row, &col);
+	if (e->cursor < e->len && e->text[e->cursor] != L'\n')
+		tui_edit_place(e, e->cursor, width, &row, &col);
+	if (col >= width) {
+		row++;
+		col = 0;
+	}
+	if (row >= rows)
+		top = row - rows + 1;
+	*cy = y + row - top;
+	*cx = x + col;
+	row = col = 0;
+	for (i = 0; i < e->len; i++) {
+		w = tui_edit_place(e, i, width, &row, &col);
+		if (w > 0 && row >= top && row < top + rows)
+			mvaddnwstr(y + row - top, x + col, e->text + i, 1);
+		col += w;
+	}
+}
