@@ -3,6 +3,7 @@
  * the loading of a secret key with one. */
 #include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,22 +18,20 @@
 /* Longest passphrase accepted, in bytes. */
 #define PASSPHRASE_MAX	1024
 
-/* The terminal's settings while echo is off, for the signal handler. */
-static int		 tty_fd = -1;
-static struct termios	 tty_saved;
+/* The signal that interrupted a prompt (OpenBSD readpassphrase's way):
+ * the handler only notes it; the prompt puts the terminal back, then
+ * sends the signal to itself again with its old disposition, and asks
+ * again if it comes back from a stop. */
+static volatile sig_atomic_t tty_signo;
 
 static const int	 tty_signals[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT,
-			     SIGTSTP };
+			     SIGTSTP, SIGTTIN, SIGTTOU };
 #define NSIGNALS	(sizeof tty_signals / sizeof tty_signals[0])
 
-/* Put the terminal back and die of the signal as if unhandled. */
 static void
 passphrase_signal(int sig)
 {
-	if (tty_fd != -1)
-		tcsetattr(tty_fd, TCSAFLUSH, &tty_saved);
-	signal(sig, SIG_DFL);
-	raise(sig);
+	tty_signo = sig;
 }
 
 void
@@ -42,16 +41,27 @@ passphrase_free(char *pass)
 		sodium_free(pass);	/* zeroes first */
 }
 
-/* Read bytes up to a newline (not kept), EOF or max from fd into p.
- * Returns the length, -1 on a read error, -2 if the line is too long. */
+/* Read bytes up to a newline (not kept), EOF or max from fd into p. With
+ * wait (the terminal, whose signals are blocked), wait for input with
+ * those signals let through, so that one cannot slip in just before a
+ * read that would then block for good. Returns the length, -1 on a read
+ * error or a caught signal, -2 if the line is too long. */
 static ssize_t
-passphrase_line(int fd, char *p, size_t max)
+passphrase_line(int fd, char *p, size_t max, const sigset_t *wait)
 {
-	size_t	 len = 0;
-	ssize_t	 n;
-	char	 c;
+	struct pollfd	 pfd;
+	size_t		 len = 0;
+	ssize_t		 n;
+	char		 c;
 
 	for (;;) {
+		pfd.fd = fd;
+		pfd.events = POLLIN;
+		if (wait != NULL && ppoll(&pfd, 1, NULL, wait) < 0) {
+			if (errno == EINTR && tty_signo == 0)
+				continue;
+			return -1;
+		}
 		n = read(fd, &c, 1);
 		if (n < 0 && errno == EINTR)
 			continue;
@@ -69,24 +79,28 @@ passphrase_line(int fd, char *p, size_t max)
 	return (ssize_t)len;
 }
 
-/* Ask once on the terminal fd with echo off. */
+/* Ask once on the terminal fd with echo off, the signals caught. */
 static ssize_t
-passphrase_ask(int fd, const char *prompt, char *p)
+passphrase_prompt(int fd, const char *prompt, char *p)
 {
 	struct sigaction	 sa, old[NSIGNALS];
-	struct termios		 t;
+	struct termios		 saved, t;
+	sigset_t		 block, unblocked;
 	ssize_t			 n;
 	size_t			 i;
 
-	if (tcgetattr(fd, &tty_saved) != 0)
+	if (tcgetattr(fd, &saved) != 0)
 		return -1;
 	memset(&sa, 0, sizeof sa);
 	sa.sa_handler = passphrase_signal;
 	sigemptyset(&sa.sa_mask);
-	tty_fd = fd;
+	sigemptyset(&block);
+	for (i = 0; i < NSIGNALS; i++)
+		sigaddset(&block, tty_signals[i]);
+	sigprocmask(SIG_BLOCK, &block, &unblocked);
 	for (i = 0; i < NSIGNALS; i++)
 		sigaction(tty_signals[i], &sa, &old[i]);
-	t = tty_saved;
+	t = saved;
 	t.c_lflag &= ~(tcflag_t)(ECHO | ECHOE | ECHOK);
 	t.c_lflag |= ECHONL;
 	/* Echo off first (dropping what was typed too early), then ask. */
@@ -94,12 +108,35 @@ passphrase_ask(int fd, const char *prompt, char *p)
 	    write(fd, prompt, strlen(prompt)) < 0)
 		n = -1;
 	else
-		n = passphrase_line(fd, p, PASSPHRASE_MAX);
-	tcsetattr(fd, TCSAFLUSH, &tty_saved);
-	tty_fd = -1;
+		n = passphrase_line(fd, p, PASSPHRASE_MAX, &unblocked);
+	tcsetattr(fd, TCSAFLUSH, &saved);
 	for (i = 0; i < NSIGNALS; i++)
 		sigaction(tty_signals[i], &old[i], NULL);
+	sigprocmask(SIG_SETMASK, &unblocked, NULL);
 	return n;
+}
+
+/* Ask until answered: a stop (^Z) puts the terminal back and asks again
+ * on return; another signal acts as it would have without us. */
+static ssize_t
+passphrase_ask(int fd, const char *prompt, char *p)
+{
+	ssize_t	 n;
+	int	 sig;
+
+	for (;;) {
+		tty_signo = 0;
+		n = passphrase_prompt(fd, prompt, p);
+		if ((sig = tty_signo) == 0)
+			return n;
+		if (write(fd, "\n", 1) < 0)
+			return -1;
+		kill(getpid(), sig);
+		if (sig != SIGTSTP && sig != SIGTTIN && sig != SIGTTOU) {
+			errno = EINTR;
+			return -1;
+		}
+	}
 }
 
 /* Read the passphrase from /dev/tty into p (twice when confirm). */
@@ -161,7 +198,7 @@ passphrase_file(const struct cmd_entry *cmd, const char *file, char *p,
 		cmd_error(cmd, "%s: %s", file, strerror(saved));
 		return saved == ENOENT ? EXIT_NOINPUT : EXIT_IOERR;
 	}
-	n = passphrase_line(fd, p, PASSPHRASE_MAX);
+	n = passphrase_line(fd, p, PASSPHRASE_MAX, NULL);
 	saved = errno;
 	close(fd);
 	if (n == -2) {

@@ -80,92 +80,48 @@ status=$?
 expect_status 2 "without a terminal or a file keygen exits 2"
 expect_grep "$TMP/err" "use --passphrase-file" "and says how to give one"
 
-# The terminal: a pty, two prompts, no echo.
+# The terminal: a pty, two prompts, no echo, signals.
 pty() {
-	"${PYTHON3:-python3}" - "$CONSULT" "$@" <<'PY'
-import os, pty, select, signal, sys, time
-consult, out, first, second = sys.argv[1:5]
-pid, fd = pty.fork()
-if pid == 0:
-    os.execv(consult, [consult, "keygen", "-o", out])
-seen = b""
-def until(word, limit=20):
-    global seen
-    end = time.time() + limit
-    while word not in seen and time.time() < end:
-        if not select.select([fd], [], [], 0.2)[0]:
-            continue
-        try:
-            data = os.read(fd, 1024)
-        except OSError:
-            break
-        if not data:
-            break
-        seen += data
-until(b"New passphrase: ")
-with open("/proc/%d/limits" % pid) as f:	# consult's own, waiting here
-    seen += b"\n" + b"".join(l.encode() for l in f
-                             if l.startswith("Max core"))
-os.write(fd, first.encode() + b"\n")
-until(b"again: ")
-os.write(fd, second.encode() + b"\n")
-until(b"\x00")		# until EOF
-done, st = os.waitpid(pid, os.WNOHANG)
-if done == 0:
-    os.kill(pid, signal.SIGKILL)
-    _, st = os.waitpid(pid, 0)
-sys.stdout.write(seen.decode(errors="replace"))
-sys.exit(os.WEXITSTATUS(st))
-PY
+	"${PYTHON3:-python3}" "$srcdir/tests/app/keygen-pty.py" "$CONSULT" "$@" \
+	    >"$TMP/screen"
+	status=$?
 }
 if [ -x "${PYTHON3:-/usr/bin/python3}" ]; then
-	pty "$TMP/tty" "s3cret words" "s3cret words" >"$TMP/screen"
-	status=$?
+	pty "$TMP/tty" twice "s3cret words" "s3cret words"
 	expect_status 0 "keygen on a terminal exits 0"
-	expect_grep "$TMP/screen" "Same passphrase again: " "the passphrase is asked twice"
+	expect_grep "$TMP/screen" "Same passphrase again: " \
+	    "the passphrase is asked twice"
 	grep -Eq '^Max core file size +0 +0 ' "$TMP/screen"
 	ok $? "keygen runs with core dumps disabled"
 	! grep -q "s3cret" "$TMP/screen"
 	ok $? "the passphrase is not echoed"
 	[ -f "$TMP/tty.key" ]
 	ok $? "the key was written"
-	pty "$TMP/tty2" "one thing" "another" >"$TMP/screen"
-	status=$?
+
+	pty "$TMP/tty2" twice "one thing" "another"
 	expect_status 1 "differing passphrases exit 1"
 	expect_grep "$TMP/screen" "the passphrases differ" "and say so"
 	[ ! -e "$TMP/tty2.key" ]
 	ok $? "no key after differing passphrases"
-	# Interrupted at the prompt: the terminal gets its echo back.
-	"${PYTHON3:-python3}" - "$CONSULT" "$TMP/int" <<'PY' >"$TMP/screen"
-import os, pty, select, sys, time
-consult, out = sys.argv[1:3]
-pid, fd = pty.fork()
-if pid == 0:
-    os.execv("/bin/sh", ["sh", "-c", 'trap : INT; "$0" keygen -o "$1"; '
-        'echo "status=$?"; stty -a', consult, out])
-seen = b""
-end = time.time() + 20
-while time.time() < end:
-    if b"New passphrase: " in seen and b"\x03" not in seen:
-        os.write(fd, b"\x03")
-        seen += b"\x03"
-    if not select.select([fd], [], [], 0.2)[0]:
-        continue
-    try:
-        data = os.read(fd, 4096)
-    except OSError:
-        break
-    if not data:
-        break
-    seen += data
-os.waitpid(pid, 0)
-sys.stdout.write(seen.decode(errors="replace"))
-PY
-	expect_grep "$TMP/screen" "status=130" "keygen dies of an interrupt at the prompt"
+
+	pty "$TMP/int" interrupt
+	expect_grep "$TMP/screen" "status=130" \
+	    "keygen dies of an interrupt at the prompt"
 	grep -Eq '(^| )echo( |$)' "$TMP/screen"
 	ok $? "and the terminal echoes again"
+	[ ! -e "$TMP/int.key" ]
+	ok $? "no key after an interrupt"
+
+	pty "$TMP/stop" stop "after a pause"
+	expect_status 0 "keygen stopped (^Z) at the prompt and continued exits 0"
+	expect_grep "$TMP/screen" "[stopped; echo on]" \
+	    "while stopped the terminal echoes"
+	[ "$(grep -c "New passphrase: " "$TMP/screen")" -eq 2 ]
+	ok $? "on return the passphrase is asked again"
+	! grep -q "after a pause" "$TMP/screen"
+	ok $? "and not echoed"
 else
-	skip 10 "no python3 for a pty"
+	skip 15 "no python3 for a pty"
 fi
 
 # Loading the key: a wrong passphrase shows up where the key is used.
