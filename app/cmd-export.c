@@ -183,15 +183,17 @@ cmd_export_commit(const struct cmd_entry *self, FILE *f, const char *path,
 struct cmd_export_ctx {
 	const struct cmd_entry *self;
 	struct exporter	*ex;
+	int		 ids;		/* the format shows response ids */
 };
 
 static int
 cmd_export_record(const struct vault_record *rec, void *arg)
 {
 	struct cmd_export_ctx	*ctx = arg;
-	char			 id[40], *cause = NULL;
+	char			 id[40] = "", *cause = NULL;
 
-	analyst_response_id(rec, id);
+	if (ctx->ids)
+		analyst_response_id(rec, id);
 	if (export_add(ctx->ex, id, rec->day, rec->answers, &cause) != 0) {
 		cmd_error(ctx->self, "%s", cause);
 		free(cause);
@@ -233,6 +235,7 @@ cmd_export_write(const struct cmd_entry *self, struct analyst *a,
 	int			 status = 0;
 
 	ctx.self = self;
+	ctx.ids = format == EXPORT_RESPONSES || format == EXPORT_TEXT;
 	ctx.ex = export_create(format, a->form, a->lang, a->by, out, &cause);
 	if (ctx.ex == NULL) {
 		cmd_error(self, "%s", cause);
