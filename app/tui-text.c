@@ -37,20 +37,6 @@ tui_decode(const char *s, size_t n, wchar_t *wc, int *w)
 	return len;
 }
 
-int
-tui_width(const char *s, size_t n)
-{
-	size_t	 i = 0;
-	wchar_t	 wc;
-	int	 w, width = 0;
-
-	while (i < n) {
-		i += tui_decode(s + i, n - i, &wc, &w);
-		width += w;
-	}
-	return width;
-}
-
 size_t
 tui_wrap(const char *s, int width, struct tui_line **lines)
 {

@@ -77,6 +77,7 @@ tui_draw_review(struct tui *t, int *cy, int *cx)
 {
 	const struct form	*f = t->run->form;
 	const int		*qs;
+	const char		*label;
 	struct buf		 b;
 	size_t			 n, i;
 	int			 y = 2, rows = (t->rows - 5) / 2;
@@ -106,9 +107,9 @@ tui_draw_review(struct tui *t, int *cy, int *cx)
 		}
 		snprintf(num, sizeof num, "%zu. ", i + 1);
 		mvaddstr(y, 2, num);
-		tui_put(y, 2 + (int)strlen(num), form_label(f,
-		    &f->questions[qs[i]], t->run->lang), strlen(form_label(f,
-		    &f->questions[qs[i]], t->run->lang)), t->cols - 7);
+		label = form_label(f, &f->questions[qs[i]], t->run->lang);
+		tui_put(y, 2 + (int)strlen(num), label, strlen(label),
+		    t->cols - 7);
 		b.len = 0;
 		run_answer_text(t->run, qs[i], &b);
 		if (b.len == 0)
@@ -341,6 +342,11 @@ tui_overlay_key(struct tui *t, int is_key, wint_t k)
 			t->rfocus = 0;
 		} else if (!is_key && k == 27)
 			t->overlay = TUI_NONE;
+		else if (!is_key && k >= L'1' && k < L'1' + (wint_t)f->nlangs &&
+		    k <= L'9') {
+			t->rfocus = k - L'1';
+			return tui_overlay_key(t, 0, L'\r');
+		}
 		break;
 	case TUI_CONFIRM_SUBMIT:
 		t->overlay = TUI_NONE;

@@ -67,8 +67,6 @@ int		 tui_put(int y, int x, const char *s, size_t n, int width);
 /* Draw s wrapped from row y for at most rows rows; returns rows used. */
 int		 tui_put_wrapped(int y, int x, const char *s, int width,
 		     int rows);
-/* Display width of n bytes of s as tui_put draws them. */
-int		 tui_width(const char *s, size_t n);
 
 void		 tui_edit_set(struct tui_edit *, const char *utf8);
 void		 tui_edit_clear(struct tui_edit *);

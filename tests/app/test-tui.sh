@@ -115,6 +115,17 @@ expect_screen "Please confirm that you agree" \
     "required message on the status line"
 keys Space Enter
 wait_for "What kind of organisation" >/dev/null
+keys C-t
+expect_screen "Français (fr)" "^T lists the languages"
+keys 2
+expect_screen "Quel type d'organisation" "the form's labels in French"
+expect_screen "Entrée:suite" "the front end's own words in French"
+keys C-t 1
+expect_screen "What kind of organisation" "back in English"
+keys ?
+expect_screen "check the answer and go on" "? shows the keys"
+keys Space
+wait_for "What kind of organisation" >/dev/null
 keys 1
 expect_screen "(*) 1 NGO" "a digit picks a choice"
 keys Enter 1 Enter 1 Enter
