@@ -189,3 +189,38 @@ run_required(struct run *r, int q)
 	wipe_free(norm);
 	return required;
 }
+
+/* The outermost field-list group around q, or -1. */
+static int
+run_page_group(const struct run *r, int q)
+{
+	int	 p, g = -1;
+
+	for (p = r->form->questions[q].parent; p >= 0;
+	    p = r->form->questions[p].parent) {
+		if (r->form->questions[p].field_list)
+			g = p;
+	}
+	return g;
+}
+
+size_t
+run_page(struct run *r, int q, const int **qs)
+{
+	size_t	 n = 0;
+	int	 g, i;
+
+	free(r->page);
+	r->page = xreallocarray(NULL, r->form->nquestions + 1,
+	    sizeof *r->page);
+	if (!r->paged || (g = run_page_group(r, q)) < 0)
+		r->page[n++] = q;
+	else {
+		for (i = answers_next(r->answers, g + 1, 1);
+		    i >= 0 && i < r->form->questions[g].end;
+		    i = answers_next(r->answers, i + 1, 1))
+			r->page[n++] = i;
+	}
+	*qs = r->page;
+	return n;
+}

@@ -225,6 +225,7 @@ run_free(struct run *r)
 	sodium_memzero(r->code, sizeof r->code);
 	free(r->choices);
 	free(r->review);
+	free(r->page);
 	free(r->error);
 	free(r);
 }
@@ -305,6 +306,58 @@ run_give(struct run *r, const char *value)
 	r->touched = 1;
 	re = run_advance(r);
 	if (run_save(r) != 0)	/* positioned at what comes next */
+		return RUN_FAILED;
+	return re;
+}
+
+/* Store the checked answers of a page in order; the first refused one
+ * becomes the current question. Returns -1 then, else 0. */
+static int
+run_store_page(struct run *r, const int *qs, char *const *values, size_t n)
+{
+	enum answer_problem	 problem;
+	char			*norm;
+	size_t			 i;
+
+	for (i = 0; i < n; i++) {
+		if (!question_stores(&r->form->questions[qs[i]]) ||
+		    !answers_relevant(r->answers, qs[i]))
+			continue;
+		norm = NULL;
+		problem = answers_check(r->answers, qs[i], values[i], &norm);
+		if (problem != ANSWER_OK) {
+			wipe_free(norm);
+			r->current = qs[i];
+			r->problem = problem;
+			r->problem_q = qs[i];
+			return -1;
+		}
+		answers_set(r->answers, qs[i], norm);
+		wipe_free(norm);
+		r->touched = 1;
+	}
+	return 0;
+}
+
+enum run_reaction
+run_give_page(struct run *r, const int *qs, char *const *values, size_t n)
+{
+	enum run_reaction	 re = RUN_SHOW;
+	const int		*now;
+	size_t			 m;
+
+	if (r->state != RUN_ASK || n == 0)
+		return RUN_SHOW;
+	if (run_store_page(r, qs, values, n) != 0)
+		re = RUN_PROBLEM;
+	else if ((m = run_page(r, qs[0], &now)) != n ||
+	    memcmp(now, qs, n * sizeof *qs) != 0)
+		r->current = now[0];	/* the answers changed the page */
+	else {
+		r->current = qs[n - 1];
+		re = run_advance(r);
+	}
+	if (r->touched && run_save(r) != 0)
 		return RUN_FAILED;
 	return re;
 }
@@ -414,9 +467,10 @@ run_command(struct run *r, const char *line)
 static enum run_reaction
 run_cmd_back(struct run *r, const char *arg)
 {
-	(void)arg;
-	int	 q;
+	const int	*page;
+	int		 q, from;
 
+	(void)arg;
 	if (r->state == RUN_REVIEW) {
 		q = answers_next(r->answers, (int)r->form->nquestions - 1, -1);
 		if (q < 0)
@@ -426,8 +480,14 @@ run_cmd_back(struct run *r, const char *arg)
 		r->current = q;
 		return RUN_SHOW;
 	}
-	if (r->state != RUN_ASK ||
-	    (q = answers_next(r->answers, r->current - 1, -1)) < 0)
+	if (r->state != RUN_ASK)
+		return RUN_FIRST;
+	from = r->current;
+	if (r->paged) {
+		run_page(r, r->current, &page);
+		from = page[0];
+	}
+	if ((q = answers_next(r->answers, from - 1, -1)) < 0)
 		return RUN_FIRST;
 	r->current = q;
 	return RUN_SHOW;
@@ -468,10 +528,10 @@ run_cmd_help(struct run *r, const char *arg)
 static enum run_reaction
 run_cmd_clear(struct run *r, const char *arg)
 {
-	(void)arg;
 	enum answer_problem	 problem;
 	char			*norm = NULL;
 
+	(void)arg;
 	if (r->state != RUN_ASK)
 		return RUN_UNKNOWN;
 	problem = answers_check(r->answers, r->current, "", &norm);

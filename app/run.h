@@ -140,8 +140,11 @@ struct run {
 	enum answer_problem	 problem;	/* of the last refusal */
 	int			 problem_q;
 
+	int			 paged;		/* the front end shows a
+						   field-list group at once */
 	int			*choices;	/* run_choices */
 	int			*review;	/* run_review */
+	int			*page;		/* run_page */
 	char			*error;		/* RUN_FAILED: why */
 	int			 error_status;	/* and the exit status */
 };
@@ -196,6 +199,13 @@ enum run_reaction run_input(struct run *, const char *text);
  * stored (choice names, "OK", "" for none): check it, store it, save
  * the draft and go on. */
 enum run_reaction run_give(struct run *, const char *value);
+/* Paged front ends: give the answers of the questions qs (the page as
+ * run_page gave it, in a copy) at once: each is checked and stored in
+ * order; the first refused one becomes the current question. When the
+ * answers change which questions the page holds, the page is shown again;
+ * else the engine goes on after it. */
+enum run_reaction run_give_page(struct run *, const int *qs,
+		     char *const *values, size_t n);
 /* At the review: go to its k-th item (from 0) to change it. */
 enum run_reaction run_jump(struct run *, size_t k);
 /* At the review: submit (after checking every answer again). */
@@ -209,6 +219,10 @@ size_t		 run_review(struct run *, const int **qs);
 enum run_reaction run_next_participant(struct run *);
 /* Save the draft now (signals, end of input). Returns 0 or -1. */
 int		 run_save(struct run *);
+/* The questions shown with q: when paged, the relevant questions of the
+ * field-list group around q (the outermost one); else q alone. Returns
+ * the count; *qs is borrowed until the next call. */
+size_t		 run_page(struct run *, int q, const int **qs);
 /* 1 if q needs an answer now. */
 int		 run_required(struct run *, int q);
 

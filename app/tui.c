@@ -54,21 +54,92 @@ tui_draw_header(struct tui *t)
 	mvaddstr(0, w, progress);
 }
 
-/* The question screen; returns the cursor place. */
+/* The widget with the focus. */
+static struct tui_widget *
+tui_focused(struct tui *t)
+{
+	return &t->w[t->wfocus];
+}
+
+/* Draw the label and hint of w from row y, at most rows rows; returns
+ * the rows used. */
+static int
+tui_draw_label(struct tui *t, struct tui_widget *w, int y, int rows)
+{
+	const struct form	*f = t->run->form;
+	const struct question	*qu = &f->questions[w->q];
+	const char		*hint;
+	int			 used;
+
+	used = tui_put_wrapped(y, 0, form_label(f, qu, t->run->lang), t->cols,
+	    rows);
+	hint = form_text(f, qu->hint, t->run->lang);
+	if (*hint != '\0' && used < rows)
+		used += tui_put_wrapped(y + used, 0, hint, t->cols, rows - used);
+	return used;
+}
+
+/* Rows the block of widget i takes on a page: label, hint, widget and a
+ * blank line. */
+static int
+tui_block_rows(struct tui *t, size_t i)
+{
+	const struct form	*f = t->run->form;
+	const struct question	*qu = &f->questions[t->w[i].q];
+	struct tui_line		*lines;
+	int			 rows;
+
+	rows = (int)tui_wrap(form_label(f, qu, t->run->lang), t->cols, &lines);
+	free(lines);
+	rows += (int)tui_wrap(form_text(f, qu->hint, t->run->lang), t->cols,
+	    &lines);
+	free(lines);
+	return rows + tui_widget_rows(t, &t->w[i]) + 1;
+}
+
+/* A page: the questions of a field-list group one under the other,
+ * scrolled by question to keep the focused one in view. */
+static void
+tui_draw_page(struct tui *t, int *cy, int *cx)
+{
+	size_t	 i;
+	int	 y = 1, bottom = t->rows - 2, used, want;
+
+	if (t->wfocus < t->wtop)
+		t->wtop = t->wfocus;
+	for (;;) {
+		for (used = 0, i = t->wtop; i <= t->wfocus; i++)
+			used += tui_block_rows(t, i);
+		if (used <= bottom - y || t->wtop == t->wfocus)
+			break;
+		t->wtop++;
+	}
+	if (t->wtop > 0)
+		mvaddstr(y, t->cols - 1, "^");
+	for (i = t->wtop; i < t->nw && y < bottom; i++) {
+		y += tui_draw_label(t, &t->w[i], y, i == t->wfocus ? 3 : 2);
+		want = tui_widget_rows(t, &t->w[i]);
+		if (want > bottom - y)
+			want = bottom - y;
+		tui_widget_draw(t, &t->w[i], y, want, cy, cx);
+		y += want + 1;
+	}
+	if (i < t->nw)
+		mvaddstr(bottom - 1, t->cols - 1, "v");
+}
+
+/* The question screen (or page); sets the cursor place. */
 static void
 tui_draw_question(struct tui *t, int *cy, int *cx)
 {
-	const struct form	*f = t->run->form;
-	const struct question	*qu = &f->questions[t->q];
-	const char		*hint;
-	int			 y = 1, body = t->rows - 3;
+	int	 y = 1;
 
-	y += tui_put_wrapped(y, 0, form_label(f, qu, t->run->lang), t->cols,
-	    body / 2);
-	hint = form_text(f, qu->hint, t->run->lang);
-	if (*hint != '\0')
-		y += tui_put_wrapped(y, 0, hint, t->cols, body / 2 + 1 - y);
-	tui_widget_draw(t, y + 1, t->rows - 3 - y, cy, cx);
+	if (t->nw > 1) {
+		tui_draw_page(t, cy, cx);
+		return;
+	}
+	y += tui_draw_label(t, &t->w[0], y, (t->rows - 3) / 2);
+	tui_widget_draw(t, &t->w[0], y + 1, t->rows - 3 - y, cy, cx);
 }
 
 /* The review: every answer, then "Submit"; the focus scrolls. */
@@ -161,7 +232,7 @@ tui_bar(struct tui *t)
 		return I18N_BAR_MENU;
 	if (t->run->state != RUN_ASK)
 		return I18N_BAR_REVIEW;
-	qu = &t->run->form->questions[t->q];
+	qu = &t->run->form->questions[tui_focused(t)->q];
 	if (qu->type == QUESTION_RANK)
 		return I18N_BAR_RANK;
 	if (question_has_choices(qu) || qu->type == QUESTION_NOTE ||
@@ -256,6 +327,59 @@ tui_draw(struct tui *t)
 	refresh();
 }
 
+static void
+tui_page_free(struct tui *t)
+{
+	size_t	 i;
+
+	for (i = 0; i < t->nw; i++)
+		tui_widget_free(&t->w[i]);
+	free(t->w);
+	t->w = NULL;
+	t->nw = t->wfocus = t->wtop = 0;
+}
+
+/* Give the focus to the widget of question q; 0 if q is not on the
+ * page. */
+static int
+tui_page_focus(struct tui *t, int q)
+{
+	size_t	 i, found = t->nw;
+
+	for (i = 0; i < t->nw; i++) {
+		if (t->w[i].q == q)
+			found = i;
+	}
+	if (found == t->nw)
+		return 0;
+	for (i = 0; i < t->nw; i++)
+		t->w[i].active = i == found;
+	t->wfocus = found;
+	return 1;
+}
+
+/* Make the widgets of the current question's page. */
+static void
+tui_page_load(struct tui *t)
+{
+	const int	*qs;
+	size_t		 i;
+
+	tui_page_free(t);
+	t->q = t->run->current;
+	t->nw = run_page(t->run, t->q, &qs);
+	t->w = xcalloc(t->nw, sizeof *t->w);
+	for (i = 0; i < t->nw; i++)
+		tui_widget_load(t, &t->w[i], qs[i]);
+	if (!tui_page_focus(t, t->q))
+		tui_page_focus(t, t->w[0].q);
+	/* A note on a page takes no keys: focus what follows it. */
+	for (i = t->wfocus; i + 1 < t->nw &&
+	    tui_widget_rows(t, &t->w[i]) == 0; i++)
+		;
+	tui_page_focus(t, t->w[i].q);
+}
+
 /* After the engine's reaction: what the screen says next. */
 static void
 tui_react(struct tui *t, enum run_reaction re)
@@ -295,22 +419,31 @@ tui_react(struct tui *t, enum run_reaction re)
 		t->status_code = t->run->error_status;
 		break;
 	}
-	if (t->run->state == RUN_ASK && (t->run->current != t->q ||
-	    re == RUN_SHOW))
-		tui_widget_load(t);
 	if (t->run->state != RUN_ASK)
 		t->q = -1;
+	else if (re == RUN_SHOW || !tui_page_focus(t, t->run->current))
+		tui_page_load(t);
 }
 
-/* Give the widget's answer to the engine. */
+/* Give the answers of the page to the engine. */
 static void
 tui_give(struct tui *t)
 {
-	char	*value;
+	char	**values;
+	int	 *qs;
+	size_t	  i, n = t->nw;	/* the reaction may load another page */
 
-	value = tui_widget_value(t);
-	tui_react(t, run_give(t->run, value));
-	wipe_free(value);
+	values = xcalloc(n, sizeof *values);
+	qs = xcalloc(n, sizeof *qs);
+	for (i = 0; i < n; i++) {
+		values[i] = tui_widget_value(t, &t->w[i]);
+		qs[i] = t->w[i].q;
+	}
+	tui_react(t, run_give_page(t->run, qs, values, n));
+	for (i = 0; i < n; i++)
+		wipe_free(values[i]);
+	free(values);
+	free(qs);
 }
 
 /* Keys of the overlays; returns 1 if the key was theirs. */
@@ -377,6 +510,7 @@ static int
 tui_is_back(struct tui *t, int is_key, wint_t k)
 {
 	const struct question	*qu;
+	struct tui_widget	*w;
 	int			 bksp;
 
 	bksp = (is_key && k == KEY_BACKSPACE) || (!is_key && (k == 8 ||
@@ -385,12 +519,12 @@ tui_is_back(struct tui *t, int is_key, wint_t k)
 		return 1;
 	if (t->run->state != RUN_ASK)
 		return bksp || (is_key && k == KEY_LEFT);
-	qu = &t->run->form->questions[t->q];
-	if (question_has_choices(qu) || qu->type == QUESTION_NOTE ||
-	    qu->type == QUESTION_ACKNOWLEDGE)
+	w = tui_focused(t);
+	qu = &t->run->form->questions[w->q];
+	if (!tui_widget_text(t, w))
 		return bksp || (is_key && k == KEY_LEFT && !qu->likert);
-	return (bksp && t->edit.len == 0) ||
-	    (is_key && k == KEY_LEFT && t->edit.cursor == 0);
+	return (bksp && w->edit.len == 0) ||
+	    (is_key && k == KEY_LEFT && w->edit.cursor == 0);
 }
 
 static void
@@ -433,6 +567,22 @@ tui_global_key(struct tui *t, int is_key, wint_t k, int text)
 	return 1;
 }
 
+/* A key for the widgets of the page: the focused one's, else Tab, Up
+ * and Down move between them. */
+static void
+tui_page_key(struct tui *t, int is_key, wint_t k)
+{
+	tui_say(t, NULL);
+	if (tui_widget_key(t, tui_focused(t), is_key, k))
+		return;
+	if (((is_key && k == KEY_DOWN) || (!is_key && k == L'\t')) &&
+	    t->wfocus + 1 < t->nw)
+		tui_page_focus(t, t->w[t->wfocus + 1].q);
+	else if (((is_key && (k == KEY_UP || k == KEY_BTAB))) &&
+	    t->wfocus > 0)
+		tui_page_focus(t, t->w[t->wfocus - 1].q);
+}
+
 static void
 tui_key(struct tui *t, int is_key, wint_t k)
 {
@@ -442,9 +592,8 @@ tui_key(struct tui *t, int is_key, wint_t k)
 	enter = (is_key && k == KEY_ENTER) || (!is_key && (k == L'\r' ||
 	    k == L'\n'));
 	if (t->run->state == RUN_ASK) {
-		qu = &t->run->form->questions[t->q];
-		text = !question_has_choices(qu) && qu->type != QUESTION_NOTE &&
-		    qu->type != QUESTION_ACKNOWLEDGE;
+		qu = &t->run->form->questions[tui_focused(t)->q];
+		text = tui_widget_text(t, tui_focused(t));
 	}
 	if (!is_key && k == TUI_CTRL('l')) {
 		clearok(curscr, TRUE);
@@ -464,10 +613,8 @@ tui_key(struct tui *t, int is_key, wint_t k)
 	else if (qu != NULL && ((enter && !qu->multiline) ||
 	    (qu->multiline && !is_key && k == TUI_CTRL('d'))))
 		tui_give(t);
-	else if (qu != NULL) {
-		tui_say(t, NULL);
-		tui_widget_key(t, is_key, k);
-	}
+	else if (qu != NULL)
+		tui_page_key(t, is_key, k);
 }
 
 /* After the screen is gone: what must stay in the terminal. */
@@ -512,8 +659,9 @@ tui_main(struct run *r)
 	t.run = r;
 	t.q = -1;
 	getmaxyx(stdscr, t.rows, t.cols);
+	r->paged = 1;
 	if (r->state == RUN_ASK)
-		tui_widget_load(&t);
+		tui_page_load(&t);
 	tui_sayf(&t, I18N_RESUME_CODE, r->code);
 	while (!t.done) {
 		if (dirty)
@@ -534,7 +682,7 @@ tui_main(struct run *r)
 		t.status_code = run_leave(r, "stopped by a signal");
 	else
 		tui_farewell(&t);
-	tui_widget_free(&t);
+	tui_page_free(&t);
 	free(t.message);
 	return t.status_code;
 }

@@ -17,6 +17,18 @@ struct tui_edit {
 	size_t		 cursor;	/* in characters */
 };
 
+/* The widget of one question: the answer being given. */
+struct tui_widget {
+	int		 q;
+	int		 active;	/* has the focus on its screen */
+	int		*choice;	/* shown choices (list indices) */
+	size_t		 nchoice;
+	int		*mark;		/* chosen (1) or rank position */
+	size_t		 focus;
+	size_t		 top;		/* first item shown */
+	struct tui_edit	 edit;
+};
+
 /* What the participant is looking at, beyond the engine's state. */
 enum tui_overlay {
 	TUI_NONE,
@@ -36,14 +48,13 @@ struct tui {
 	int		 saved;		/* left with :save */
 	char		*message;	/* status line, or NULL */
 
-	/* The widget of question q. */
-	int		 q;
-	int		*choice;	/* shown choices (list indices) */
-	size_t		 nchoice;
-	int		*mark;		/* chosen (1) or rank position */
-	size_t		 focus;
-	size_t		 top;		/* first item shown */
-	struct tui_edit	 edit;
+	/* The screen of the current question: its field-list group (a
+	 * page) or itself; one widget each. */
+	int		 q;		/* the question it was made for */
+	struct tui_widget *w;
+	size_t		 nw;
+	size_t		 wfocus;	/* the widget with the focus */
+	size_t		 wtop;		/* first widget shown */
 
 	size_t		 rfocus;	/* review, language menu: focus */
 	size_t		 rtop;
@@ -83,17 +94,23 @@ void		 tui_edit_draw(const struct tui_edit *, int y, int x, int rows,
 
 /* tui-widget.c: the question widgets. */
 
-/* Load the widget of the current question from its answer. */
-void		 tui_widget_load(struct tui *);
-/* The answer the widget holds now, as stored. Caller wipe_frees. */
-char		*tui_widget_value(struct tui *);
-/* Handle a key for the widget; returns 1 if used. */
-int		 tui_widget_key(struct tui *, int is_key, wint_t);
-/* Draw the widget from row y for rows rows; sets the cursor. */
-void		 tui_widget_draw(struct tui *, int y, int rows, int *cy,
-		     int *cx);
+/* Load w for question q from its answer. */
+void		 tui_widget_load(struct tui *, struct tui_widget *w, int q);
+/* The answer w holds now, as stored. Caller wipe_frees. */
+char		*tui_widget_value(struct tui *, struct tui_widget *);
+/* Handle a key for w; returns 1 if used (0 for Up on its first item and
+ * Down on its last, which move to the widget above or below). */
+int		 tui_widget_key(struct tui *, struct tui_widget *, int is_key,
+		     wint_t);
+/* Rows w would like to be drawn in. */
+int		 tui_widget_rows(struct tui *, struct tui_widget *);
+/* Draw w from row y in at most rows rows; sets the cursor if active. */
+void		 tui_widget_draw(struct tui *, struct tui_widget *, int y,
+		     int rows, int *cy, int *cx);
+/* 1 if w edits text (its keys are characters). */
+int		 tui_widget_text(struct tui *, const struct tui_widget *);
 /* The key that picks the i-th shown choice ("1".."9", then letters). */
 wchar_t		 tui_choice_key(size_t i);
-void		 tui_widget_free(struct tui *);
+void		 tui_widget_free(struct tui_widget *);
 
 #endif

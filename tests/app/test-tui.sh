@@ -141,10 +141,18 @@ expect_screen "Rank your top 5" "rank question"
 keys 3 5 d f 6
 expect_screen "[3] d Detention only" "rank shows the order"
 keys Enter
-expect_screen "How urgent is progress" "a note"
-keys Enter
+expect_screen "How urgent is progress" "a field-list group on one screen"
+expect_screen "Regular migration pathways" "its questions together"
 expect_screen "( ) 1  ( ) 2  ( ) 3  ( ) 4  ( ) 5" "likert drawn as a scale"
-keys 5 Enter 4 Enter 3 Enter 2 Enter 1 Enter
+keys 5 Down 4 Tab 3 Down 2 Enter
+expect_screen "Please choose a level from 1 to 5." \
+    "the page's unanswered question is named"
+expect_screen "> 1 – Not urgent" "and has the focus"
+keys 1 Enter
+wait_for "What one proposal" >/dev/null
+keys BSpace
+expect_screen "(*) 1  ( ) 2  ( ) 3  ( ) 4  ( ) 5" "back onto the page, kept"
+keys Enter
 expect_screen "^D:done" "multiline text has its own keys"
 text "A proposal"
 keys Enter
@@ -210,7 +218,8 @@ def width(s):
     return w
 cjk = open(sys.argv[1], encoding="utf-8").read().split("\n")
 acc = open(sys.argv[2], encoding="utf-8").read().split("\n")
-label = ("这是一个很长的中文标签，用来检查宽字符在窄终端上是否按显示宽度正确换行，"
+label = ("这是一个很长的中文标签，用来检查宽字符在"
+    "窄终端上是否按显示宽度正确换行，"
     "而且不会被截断或者错位。")
 fr = unicodedata.normalize("NFD", "Le café de la société générale, à côté "
     "de l'église, fermé le dimanche et les jours fériés.")
@@ -280,6 +289,9 @@ expect_grep "$TMP/dump" "region=global" "IMRF by keys: the edit stored"
 expect_grep "$TMP/dump" 'proposal=A proposal\non two lines' \
     "IMRF by keys: multiline text stored"
 expect_grep "$TMP/dump" "migration_share=40" "IMRF by keys: number stored"
+expect_grep "$TMP/dump" "urgency_detention=5" "IMRF by keys: a page stored"
+expect_grep "$TMP/dump" "urgency_climate=1" \
+    "IMRF by keys: the page's corrected answer stored"
 expect_grep "$TMP/dump" "word=Alpha" "kiosk: the response stored"
 
 done_testing
