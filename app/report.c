@@ -156,6 +156,13 @@ report_choices(struct report *r, size_t g, int q)
 		    c->answered);
 }
 
+/* 1 if x is a whole number (within the range of long long). */
+static int
+report_whole(long double x)
+{
+	return x > -9e18L && x < 9e18L && x == (long long)x;
+}
+
 /* The distribution of a number question: each value, or bins of the
  * range when there are many (the histogram is sorted by
  * tally_numbers). */
@@ -169,7 +176,7 @@ report_distribution(struct report *r, size_t g, int q)
 	uint64_t		 bins[REPORT_BINS];
 	long double		 lo, step;
 	size_t			 i, k, n;
-	int			 integer;
+	int			 integer, decimals;
 
 	if (h->n <= REPORT_VALUES_MAX) {
 		for (i = 0; i < h->n; i++) {
@@ -182,8 +189,10 @@ report_distribution(struct report *r, size_t g, int q)
 	lo = h->entries[0].value.approx;
 	step = (h->entries[h->n - 1].value.approx - lo + (integer ? 1 : 0)) /
 	    REPORT_BINS;
-	if (integer && step != (long long)step)
+	if (integer && !report_whole(step) && step < 9e18L)
 		step = (long long)step + 1;
+	/* Whole edges drop their decimals. */
+	decimals = report_whole(lo) && report_whole(step) ? 0 : 2;
 	memset(bins, 0, sizeof bins);
 	for (i = 0; i < h->n; i++) {
 		k = step > 0 ? (size_t)((h->entries[i].value.approx - lo) /
@@ -194,9 +203,9 @@ report_distribution(struct report *r, size_t g, int q)
 	for (n = REPORT_BINS; n > 1 && bins[n - 1] == 0; n--)
 		;
 	for (i = 0; i < n; i++) {
-		stats_format_approx(lo + step * i, integer ? 0 : 2, a);
+		stats_format_approx(lo + step * i, decimals, a);
 		stats_format_approx(lo + step * (i + 1) - (integer ? 1 : 0),
-		    integer ? 0 : 2, b);
+		    decimals, b);
 		xasprintf(&label, "%s to %s", a, b);
 		report_row(r, label, 24, bins[i], c->answered);
 		free(label);
@@ -519,6 +528,8 @@ report_question_groups(struct report *r, const struct report_groups *gs,
 	free(line);
 	for (from = 0; from < gs->n; from = to) {
 		to = from + gs->per < gs->n ? from + gs->per : gs->n;
+		if (from != 0)
+			report_nl(r);
 		report_groups_block(r, gs, q, from, to);
 	}
 	for (k = 0; qq->type == QUESTION_RANK && k < gs->n; k++)

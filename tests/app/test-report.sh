@@ -119,6 +119,48 @@ LC_ALL=C run report "$TMP/w" $K --by city
     [ "$(widest "$TMP/out")" -le 80 ]
 ok $? "wide labels under LC_ALL=C: ASCII within 80 columns"
 
+# ---- the bundled consultation, simulated ----------------------------------
+
+"$CONSULT" init "$TMP/imrf" --form "$srcdir/forms/imrf.csv" \
+    --pubkey "$TMP/analyst.pub" >/dev/null &&
+    "$CONSULT" simulate "$TMP/imrf" --count 300 --seed 7 >/dev/null
+ok $? "300 simulated responses of the bundled consultation"
+LC_ALL=C.UTF-8 run report "$TMP/imrf" $K
+expect_status 0 "the bundled consultation: exits 0"
+cp "$TMP/out" "$TMP/imrf-report.txt"
+[ "$(widest "$TMP/out")" -le 80 ]
+ok $? "the bundled consultation: every line fits 80 columns"
+run export "$TMP/imrf" $K
+# The report's counts and percentages of each choice are the summary's.
+"$PYTHON3" -c '
+import csv, sys
+rows = list(csv.DictReader(open(sys.argv[1], newline="", encoding="utf-8")))
+report = open(sys.argv[2], encoding="utf-8").read().split("\n")
+checked = 0
+for q in ("org_type", "region", "regional_review"):
+	want = [(r["count"], r["percent"] + "%") for r in rows
+	    if r["question"] == q and r["option"] != ""]
+	start = next(i for i, l in enumerate(report)
+	    if l.startswith("  %s: select_one" % q))
+	got = [tuple(l.split()[-2:]) for l in report[start + 1:start + 1 +
+	    len(want)]]
+	if got != want:
+		sys.exit("%s: %s != %s" % (q, got, want))
+	checked += len(want)
+print(checked)
+' "$TMP/out" "$TMP/imrf-report.txt" >"$TMP/checked"
+ok $? "the report shows the summary's counts and percentages"
+[ "$(cat "$TMP/checked")" -eq 16 ]
+ok $? "sixteen choices compared"
+LC_ALL=C.UTF-8 run report "$TMP/imrf" $K --by org_type
+[ "$(widest "$TMP/out")" -le 80 ]
+ok $? "eight groups: within 80 columns"
+[ "$(grep -c '^  answered ' "$TMP/out")" -eq \
+    "$(( $(grep -c '^  [a-z_]*: ' "$TMP/out") * 2 ))" ]
+ok $? "eight groups: two blocks of four columns for every question"
+! grep -q "(none)" "$TMP/out"
+ok $? "no (none) group when every response answered --by's question"
+
 # ---- the pager -----------------------------------------------------------
 
 # pty ROWS: run the report on a terminal of ROWS x 80 with PAGER a filter
