@@ -92,6 +92,19 @@ int		 tui_edit_key(struct tui_edit *, int is_key, wint_t);
 void		 tui_edit_draw(const struct tui_edit *, int y, int x, int rows,
 		     int width, int *cy, int *cx);
 
+/* tui-page.c: the screen of the current question or its page. */
+
+/* Make the widgets of the current question's page. */
+void		 tui_page_load(struct tui *);
+void		 tui_page_free(struct tui *);
+/* Give the focus to the widget of question q; 0 if q is not on the
+ * page. */
+int		 tui_page_focus(struct tui *, int q);
+/* The widget with the focus. */
+struct tui_widget *tui_focused(struct tui *);
+/* Draw the question or its page from row 1; sets the cursor place. */
+void		 tui_draw_question(struct tui *, int *cy, int *cx);
+
 /* tui-widget.c: the question widgets. */
 
 /* Load w for question q from its answer. */
