@@ -37,23 +37,6 @@ const struct cmd_entry cmd_init_entry = {
 	.exec = cmd_init_exec,
 };
 
-int
-cmd_vault_status(int err)
-{
-	switch (err) {
-	case VAULT_ERR_IO:
-		return EXIT_IOERR;
-	case VAULT_ERR_DATA:
-		return EXIT_DATAERR;
-	case VAULT_ERR_MISSING:
-		return EXIT_NOINPUT;
-	case VAULT_ERR_KEY:
-		return EXIT_NOPERM;
-	default:
-		return 1;
-	}
-}
-
 static int
 cmd_init_exec(const struct cmd_entry *self, struct args *args)
 {

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "app/app.h"
+#include "vault/lib.h"
 
 static int	cmd_help_exec(const struct cmd_entry *, struct args *);
 
@@ -56,6 +57,23 @@ int
 args_has(const struct args *args, unsigned char c)
 {
 	return args_get(args, c) != NULL;
+}
+
+int
+cmd_vault_status(int err)
+{
+	switch (err) {
+	case VAULT_ERR_IO:
+		return EXIT_IOERR;
+	case VAULT_ERR_DATA:
+		return EXIT_DATAERR;
+	case VAULT_ERR_MISSING:
+		return EXIT_NOINPUT;
+	case VAULT_ERR_KEY:
+		return EXIT_NOPERM;
+	default:
+		return 1;
+	}
 }
 
 void
