@@ -55,6 +55,23 @@ pubkey_usable(const unsigned char pk[VAULT_KEY_BYTES])
 	return ok;
 }
 
+/* 1 if the len bytes at s are all of the Base64 alphabet. libsodium
+ * 1.0.18 reads every byte above 0x7f as '/', so a damaged key could
+ * otherwise load as another key. */
+static int
+pubkey_b64_chars(const char *s, size_t len)
+{
+	static const char alphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+	    "abcdefghijklmnopqrstuvwxyz0123456789+/=";
+	size_t		 i;
+
+	for (i = 0; i < len; i++) {
+		if (s[i] == '\0' || strchr(alphabet, s[i]) == NULL)
+			return 0;
+	}
+	return 1;
+}
+
 /* Parse the text of a .pub file of len bytes. */
 static int
 pubkey_parse(const char *path, const char *text, size_t len,
@@ -75,7 +92,7 @@ pubkey_parse(const char *path, const char *text, size_t len,
 	if (len > 0 && text[len - 1] == '\r')
 		len--;
 	b64 = text + prefix;
-	if (memchr(b64, '\0', len - prefix) != NULL ||
+	if (!pubkey_b64_chars(b64, len - prefix) ||
 	    sodium_base642bin(pk, VAULT_KEY_BYTES, b64, len - prefix, NULL,
 	    &binlen, &end, sodium_base64_VARIANT_ORIGINAL) != 0 ||
 	    end != text + len || binlen != VAULT_KEY_BYTES) {

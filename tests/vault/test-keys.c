@@ -451,6 +451,12 @@ static struct pub_case pub_cases[] = {
 	{ "consult-pub-1 AQAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=\n",
 	    "low-order point" },
 	{ "CONSULTK\x01\x02", "should start with" },
+	/* Found by tests/fuzz/fuzz-keyfile: libsodium 1.0.18 read the
+	 * bytes above 0x7f as '/', so these loaded as another key. */
+	{ "consult-pub-1 Li2c\xa8" "8Hdspl0Szaby83VPAdYrfBORdXKhLHuupBXGV8=\n",
+	    "damaged public key" },
+	{ "consult-pub-1 Li2c\xff" "8Hdspl0Szaby83VPAdYrfBORdXKhLHuupBXGV8=\n",
+	    "damaged public key" },
 };
 
 ParameterizedTestParameters(keys, malformed_public_keys_fail)
