@@ -1,0 +1,39 @@
+#!/bin/sh
+# run.sh NAME SECONDS SRCDIR: run tests/fuzz/fuzz-NAME (built by make fuzz)
+# for SECONDS on a temporary copy of SRCDIR/corpus/NAME, so that the
+# source tree is never written; a crashing input is kept in the build
+# directory as tests/fuzz/crash-NAME-*. Prints libFuzzer's final stats.
+name=$1
+seconds=$2
+src=$3
+case $name in
+form)		max_len=8192 ;;
+expr)		max_len=512 ;;
+decode)		max_len=2048 ;;
+keyfile)	max_len=256 ;;
+record)		max_len=4096 ;;
+plain)		max_len=2048 ;;
+*)		echo "run.sh: unknown harness '$name'" >&2; exit 2 ;;
+esac
+dict=
+[ -f "$src/$name.dict" ] && dict="-dict=$src/$name.dict"
+
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/consult-fuzz-$name.XXXXXX") || exit 1
+trap 'rm -rf "$tmp" "$tmp.log"' EXIT
+trap 'exit 1' HUP INT TERM
+cp "$src/corpus/$name/"* "$tmp/" || exit 1
+
+echo "fuzz-$name: $seconds s, -max_len=$max_len"
+# The harness output goes to a log; only the verdict and the stats show.
+./tests/fuzz/fuzz-"$name" -max_total_time="$seconds" -max_len="$max_len" \
+    -timeout=20 -rss_limit_mb=2048 -print_final_stats=1 \
+    -artifact_prefix="tests/fuzz/crash-$name-" $dict "$tmp" \
+    >"$tmp.log" 2>&1
+status=$?
+grep -E '^(stat::(number_of_executed_units|average_exec_per_sec|new_units_added|peak_rss_mb)|Done )' "$tmp.log"
+if [ $status -ne 0 ]; then
+	tail -60 "$tmp.log" >&2
+	echo "fuzz-$name: failed (exit $status); input in tests/fuzz/crash-$name-*" >&2
+fi
+rm -f "$tmp.log"
+exit $status
