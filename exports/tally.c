@@ -14,7 +14,8 @@ tally_choice(const struct choice_list *l, const char *s, size_t len)
 	size_t	 i;
 
 	for (i = 0; i < l->nchoices; i++) {
-		if (strncmp(l->choices[i].name, s, len) == 0 &&
+		if (l->choices[i].name[0] == s[0] &&
+		    strncmp(l->choices[i].name, s, len) == 0 &&
 		    l->choices[i].name[len] == '\0')
 			return (int)i;
 	}

@@ -7,6 +7,7 @@
 #include <time.h>
 
 #include "forms/lib.h"
+#include "forms/form-private.h"
 
 static void	answers_recompute(struct answers *, const unsigned char *);
 
@@ -43,7 +44,7 @@ answers_env(const struct answers *a, struct answers_ctx *c,
 }
 
 struct answers *
-answers_create(const struct form *f, uint64_t seed, const char *today)
+answers_alloc(const struct form *f, uint64_t seed, const char *today)
 {
 	struct answers	*a;
 	time_t		 t;
@@ -62,6 +63,15 @@ answers_create(const struct form *f, uint64_t seed, const char *today)
 		    strftime(a->today, sizeof a->today, "%Y-%m-%d", &tm) == 0)
 			snprintf(a->today, sizeof a->today, "1970-01-01");
 	}
+	return a;
+}
+
+struct answers *
+answers_create(const struct form *f, uint64_t seed, const char *today)
+{
+	struct answers	*a;
+
+	a = answers_alloc(f, seed, today);
 	answers_recompute(a, NULL);
 	return a;
 }

@@ -28,6 +28,7 @@
 #include <string.h>
 
 #include "forms/lib.h"
+#include "forms/form-private.h"
 
 #define ENCODE_HEADER (1 + FORM_FINGERPRINT_BYTES + 1 + 4 + 8)
 
@@ -206,6 +207,11 @@ decode_value(const struct form *f, struct decode *d, uint32_t q,
 	char			*s, *norm;
 
 	*value = NULL;
+	if (answers_is_normal(f, (int)q, (const char *)d->p + d->off, len)) {
+		*value = xstrndup((const char *)d->p + d->off, len);
+		return 0;
+	}
+	/* Not sure: the long way, which also says what is wrong. */
 	if (len == 0) {
 		xasprintf(d->cause, "empty answer to '%s'", name);
 		return -1;
@@ -286,7 +292,6 @@ answers_decode(const struct form *f, const void *p, size_t len,
 	uint32_t	 pos, count, i;
 	uint64_t	 seed;
 	int64_t		 last = -1;
-	size_t		 q;
 
 	*cause = NULL;
 	d.p = p;
@@ -304,11 +309,7 @@ answers_decode(const struct form *f, const void *p, size_t len,
 	}
 	/* Start from nothing: no defaults, no calculates; the stored
 	 * answers are the response. */
-	a = answers_create(f, seed, NULL);
-	for (q = 0; q < f->nquestions; q++) {
-		wipe_free(a->values[q]);
-		a->values[q] = NULL;
-	}
+	a = answers_alloc(f, seed, NULL);
 	for (i = 0; i < count; i++) {
 		if (decode_answer(a, &d, i, &last) != 0)
 			goto fail;

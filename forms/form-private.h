@@ -158,4 +158,15 @@ void		 survey_read(struct form_builder *, const struct read_sheet *);
 void		 survey_check(struct form_builder *);
 void		 survey_parse_exprs(struct form_builder *);
 
+/* normalise.c: whether the n bytes at s are a stored answer to q already
+ * in normal form (answers_normalise gives ANSWER_OK and the same bytes).
+ * 0 means no or not sure: ask answers_normalise. Allocates nothing. */
+int		 answers_is_normal(const struct form *, int q, const char *s,
+		     size_t n);
+
+/* answers.c: new answers with no value at all (no defaults, no
+ * calculates), as answers_create otherwise. */
+struct answers	*answers_alloc(const struct form *, uint64_t seed,
+		     const char *today);
+
 #endif

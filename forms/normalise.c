@@ -27,6 +27,7 @@
 #include <string.h>
 
 #include "forms/lib.h"
+#include "forms/form-private.h"
 
 #define ANSWERS_DECIMAL_MAX 32
 #define ANSWERS_SPACE " \t\r\n"
@@ -112,27 +113,35 @@ answers_integer(const char *s, char **norm)
 	return ANSWER_OK;
 }
 
-static enum answer_problem
-answers_date(const char *s, char **norm)
+/* Whether the 10 bytes at s are a date YYYY-MM-DD of the calendar. */
+static int
+answers_date_valid(const char *s)
 {
 	static const int days[] = {
 		31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31
 	};
 	int		 y, m, d, i, leap;
 
-	if (strlen(s) != 10 || s[4] != '-' || s[7] != '-')
-		return ANSWER_NOT_DATE;
+	if (s[4] != '-' || s[7] != '-')
+		return 0;
 	for (i = 0; i < 10; i++) {
 		if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
-			return ANSWER_NOT_DATE;
+			return 0;
 	}
-	y = atoi(s);
+	y = ((s[0] - '0') * 10 + (s[1] - '0')) * 100 +
+	    (s[2] - '0') * 10 + (s[3] - '0');
 	m = (s[5] - '0') * 10 + (s[6] - '0');
 	d = (s[8] - '0') * 10 + (s[9] - '0');
 	if (y < 1 || m < 1 || m > 12 || d < 1)
-		return ANSWER_NOT_DATE;
+		return 0;
 	leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-	if (d > days[m - 1] + (m == 2 && leap))
+	return d <= days[m - 1] + (m == 2 && leap);
+}
+
+static enum answer_problem
+answers_date(const char *s, char **norm)
+{
+	if (strlen(s) != 10 || !answers_date_valid(s))
 		return ANSWER_NOT_DATE;
 	*norm = xstrdup(s);
 	return ANSWER_OK;
@@ -307,3 +316,194 @@ answers_normalise(const struct form *f, int q, const char *value,
 	return problem;
 }
 
+
+/* ---- the normal-form test the decoder runs on every stored value ------ */
+
+/* Whether s (n bytes) is an integer in its normal form. */
+static int
+answers_integer_normal(const char *s, size_t n)
+{
+	size_t	 i;
+	int	 neg = 0;
+
+	if (n > 0 && s[0] == '-') {
+		neg = 1;
+		s++;
+		n--;
+	}
+	if (n == 0 || n > 19 || (s[0] == '0' && (n != 1 || neg)))
+		return 0;
+	for (i = 0; i < n; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return 0;
+	}
+	if (n == 19 && memcmp(s, neg ? "9223372036854775808" :
+	    "9223372036854775807", 19) > 0)
+		return 0;
+	return 1;
+}
+
+/* Whether s (n bytes) is a decimal in its normal form. */
+static int
+answers_decimal_normal(const char *s, size_t n)
+{
+	size_t	 i = 0, in = 0, fn = 0;
+	int	 neg = 0;
+
+	if (n > ANSWERS_DECIMAL_MAX)
+		return 0;
+	if (n > 0 && s[0] == '-')
+		neg = i = 1;
+	for (; i < n && s[i] >= '0' && s[i] <= '9'; i++)
+		in++;
+	if (in == 0 || (in > 1 && s[neg] == '0'))
+		return 0;
+	if (i < n && s[i] == '.') {
+		for (i++; i < n && s[i] >= '0' && s[i] <= '9'; i++)
+			fn++;
+		if (fn == 0 || s[i - 1] == '0')
+			return 0;
+	}
+	if (i != n || (neg && in == 1 && s[neg] == '0' && fn == 0))
+		return 0;
+	return 1;
+}
+
+/* Length of the UTF-8 sequence at p (n bytes left) as utf8_valid
+ * accepts it, 0 if invalid; *cp is its code point. */
+static size_t
+answers_utf8_seq(const unsigned char *p, size_t n, uint32_t *cp)
+{
+	size_t		 len, i;
+	uint32_t	 c, min;
+
+	if ((p[0] & 0xe0) == 0xc0) {
+		len = 2; c = p[0] & 0x1f; min = 0x80;
+	} else if ((p[0] & 0xf0) == 0xe0) {
+		len = 3; c = p[0] & 0x0f; min = 0x800;
+	} else if ((p[0] & 0xf8) == 0xf0) {
+		len = 4; c = p[0] & 0x07; min = 0x10000;
+	} else
+		return 0;
+	if (n < len)
+		return 0;
+	for (i = 1; i < len; i++) {
+		if ((p[i] & 0xc0) != 0x80)
+			return 0;
+		c = (c << 6) | (p[i] & 0x3f);
+	}
+	if (c < min || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
+		return 0;
+	*cp = c;
+	return len;
+}
+
+/* Whether s (n bytes) is text in its normal form, in one pass; multiline
+ * < 0 for a calculate, which only needs valid UTF-8 without NUL. */
+static int
+answers_text_normal(const char *s, size_t n, int multiline)
+{
+	const unsigned char	*p = (const unsigned char *)s;
+	size_t			 i, len;
+	uint32_t		 cp;
+
+	if (multiline >= 0 && (p[0] <= ' ' || p[n - 1] <= ' '))
+		return 0; /* space around it, or a control character */
+	for (i = 0; i < n; i++) {
+		if (p[i] >= 0x20 && p[i] < 0x7f)
+			continue;
+		if (p[i] >= 0x80) {
+			if ((len = answers_utf8_seq(p + i, n - i, &cp)) == 0 ||
+			    (multiline >= 0 && cp <= 0x9f))
+				return 0; /* C1 controls */
+			i += len - 1;
+		} else if (p[i] == '\0' ||
+		    (multiline >= 0 && (p[i] != '\n' || !multiline)))
+			return 0;
+	}
+	return 1;
+}
+
+/* Index of the choice of l named by the n bytes at s, from index from
+ * on; -1 if none. */
+static int
+answers_find_from(const struct choice_list *l, size_t from, const char *s,
+    size_t n)
+{
+	const char	*name;
+	size_t		 k;
+
+	for (k = from; k < l->nchoices; k++) {
+		name = l->choices[k].name;
+		if (name[0] == s[0] && strncmp(name, s, n) == 0 &&
+		    name[n] == '\0')
+			return (int)k;
+	}
+	return -1;
+}
+
+/* Whether s (n bytes) is a list of names in normal form for q. */
+static int
+answers_names_normal(const struct form *f, const struct question *q,
+    const char *s, size_t n)
+{
+	const struct choice_list *l = form_question_list(f, q);
+	int			 idx[64], k;
+	size_t			 count = 0, i, t, end;
+
+	if (l == NULL)
+		return 0;
+	for (i = 0; i < n; i = end + 1) {
+		for (end = i; end < n && s[end] != ' '; end++) {
+			if ((unsigned char)s[end] <= 0x20 ||
+			    (unsigned char)s[end] >= 0x80)
+				return 0; /* the slow path says what */
+		}
+		if (end == i || end == n - 1 || count == nitems(idx) ||
+		    (q->type == QUESTION_SELECT_ONE && count == 1))
+			return 0;
+		k = answers_find_from(l, q->type == QUESTION_SELECT_MULTIPLE &&
+		    count > 0 ? (size_t)idx[count - 1] + 1 : 0, s + i, end - i);
+		if (k == -1)
+			return 0;
+		for (t = 0; t < count; t++) {
+			if (idx[t] == k)
+				return 0;
+		}
+		idx[count++] = k;
+	}
+	if (q->type == QUESTION_RANK && q->rank_max > 0 &&
+	    count > (size_t)q->rank_max)
+		return 0;
+	return count > 0;
+}
+
+int
+answers_is_normal(const struct form *f, int q, const char *s, size_t n)
+{
+	const struct question	*qq;
+
+	if (q < 0 || (size_t)q >= f->nquestions || n == 0)
+		return 0;
+	qq = &f->questions[q];
+	switch (qq->type) {
+	case QUESTION_TEXT:
+		return answers_text_normal(s, n, qq->multiline != 0);
+	case QUESTION_CALCULATE:
+		return answers_text_normal(s, n, -1);
+	case QUESTION_INTEGER:
+		return answers_integer_normal(s, n);
+	case QUESTION_DECIMAL:
+		return answers_decimal_normal(s, n);
+	case QUESTION_DATE:
+		return n == 10 && answers_date_valid(s);
+	case QUESTION_ACKNOWLEDGE:
+		return n == 2 && s[0] == 'O' && s[1] == 'K';
+	case QUESTION_SELECT_ONE:
+	case QUESTION_SELECT_MULTIPLE:
+	case QUESTION_RANK:
+		return answers_names_normal(f, qq, s, n);
+	default:
+		return 0;
+	}
+}
