@@ -11,12 +11,14 @@
 static int
 tally_choice(const struct choice_list *l, const char *s, size_t len)
 {
-	size_t	 i;
+	const char	*name;
+	size_t		 i, k;
 
 	for (i = 0; i < l->nchoices; i++) {
-		if (l->choices[i].name[0] == s[0] &&
-		    strncmp(l->choices[i].name, s, len) == 0 &&
-		    l->choices[i].name[len] == '\0')
+		name = l->choices[i].name;
+		for (k = 0; k < len && name[k] == s[k]; k++)
+			/* nothing */;
+		if (k == len && name[len] == '\0')
 			return (int)i;
 	}
 	return -1;

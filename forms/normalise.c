@@ -398,6 +398,20 @@ answers_utf8_seq(const unsigned char *p, size_t n, uint32_t *cp)
 	return len;
 }
 
+/* Whether the 8 bytes at p are all printable ASCII, 0x20 to 0x7e. */
+static int
+answers_printable8(const unsigned char *p)
+{
+	const uint64_t	 ones = 0x0101010101010101ULL;
+	const uint64_t	 high = 0x8080808080808080ULL;
+	uint64_t	 x;
+
+	memcpy(&x, p, 8);
+	/* A byte below 0x20 borrows; a byte of 0x7f or more sets its top
+	 * bit once 1 is added (or had it already). */
+	return (((x - 0x20 * ones) & ~x) | x | (x + ones)) & high ? 0 : 1;
+}
+
 /* Whether s (n bytes) is text in its normal form, in one pass; multiline
  * < 0 for a calculate, which only needs valid UTF-8 without NUL. */
 static int
@@ -410,6 +424,11 @@ answers_text_normal(const char *s, size_t n, int multiline)
 	if (multiline >= 0 && (p[0] <= ' ' || p[n - 1] <= ' '))
 		return 0; /* space around it, or a control character */
 	for (i = 0; i < n; i++) {
+		/* Eight bytes of printable ASCII at a time. */
+		while (n - i >= 8 && answers_printable8(p + i))
+			i += 8;
+		if (i == n)
+			break;
 		if (p[i] >= 0x20 && p[i] < 0x7f)
 			continue;
 		if (p[i] >= 0x80) {
@@ -431,12 +450,13 @@ answers_find_from(const struct choice_list *l, size_t from, const char *s,
     size_t n)
 {
 	const char	*name;
-	size_t		 k;
+	size_t		 k, i;
 
 	for (k = from; k < l->nchoices; k++) {
 		name = l->choices[k].name;
-		if (name[0] == s[0] && strncmp(name, s, n) == 0 &&
-		    name[n] == '\0')
+		for (i = 0; i < n && name[i] == s[i]; i++)
+			/* nothing */;
+		if (i == n && name[n] == '\0')
 			return (int)k;
 	}
 	return -1;
