@@ -2,7 +2,9 @@
  * (form_parse_buffer). A form that parses is then used the way run and
  * export use one: answers made (defaults, calculates), every question's
  * texts, choices and relevance, a walk through the questions, and the
- * encoding of the answers read back, which must give the same bytes. */
+ * encoding of the answers read back, which must give the same bytes;
+ * then a simulated response (consult simulate), which must validate and
+ * go through the encoding unchanged too. */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -86,6 +88,35 @@ fuzz_form_roundtrip(const struct form *f, const struct answers *a)
 	buf_clear(&two);
 }
 
+/* What consult simulate makes of the form: a response that validates
+ * and goes through the encoding unchanged. */
+static void
+fuzz_form_simulate(const struct form *f)
+{
+	struct simulate		*sim;
+	struct answers		*a;
+	struct prng		 r;
+	enum answer_problem	 problem;
+	char			*cause = NULL;
+	int			 q;
+
+	sim = simulate_create(f);
+	a = answers_create(f, 7, "2024-03-15");
+	prng_init(&r, 7);
+	if (simulate_answers(sim, a, &r, &cause) == 0) {
+		if ((q = answers_validate_all(a, &problem)) != -1) {
+			fprintf(stderr, "simulated '%s' = '%s' refused (%d)\n",
+			    f->questions[q].name, answers_get(a, q), problem);
+			abort();
+		}
+		fuzz_form_roundtrip(f, a);
+	} else if (cause == NULL || *cause == '\0')
+		abort();
+	free(cause);
+	answers_free(a);
+	simulate_free(sim);
+}
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -106,6 +137,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	fuzz_form_use(f, a);
 	fuzz_form_roundtrip(f, a);
 	answers_free(a);
+	fuzz_form_simulate(f);
 	form_free(f);
 	return 0;
 }
