@@ -30,9 +30,10 @@ echo "fuzz-$name: $seconds s, -max_len=$max_len"
     -artifact_prefix="tests/fuzz/crash-$name-" $dict "$tmp" \
     >"$tmp.log" 2>&1
 status=$?
-grep -E '^(stat::(number_of_executed_units|average_exec_per_sec|new_units_added|peak_rss_mb)|Done )' "$tmp.log"
+grep -E '^(stat::(number_of_executed_units|average_exec_per_sec|new_units_added|peak_rss_mb)|Done )' "$tmp.log" |
+    sed "s/^/fuzz-$name: /"
 if [ $status -ne 0 ]; then
-	tail -60 "$tmp.log" >&2
+	tail -60 "$tmp.log" | sed "s/^/fuzz-$name: /" >&2
 	echo "fuzz-$name: failed (exit $status); input in tests/fuzz/crash-$name-*" >&2
 fi
 rm -f "$tmp.log"
