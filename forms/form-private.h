@@ -157,6 +157,8 @@ void		 choices_read(struct form_builder *, const struct read_sheet *);
 void		 survey_read(struct form_builder *, const struct read_sheet *);
 void		 survey_check(struct form_builder *);
 void		 survey_parse_exprs(struct form_builder *);
+/* Report each default its question would refuse. */
+void		 survey_check_defaults(struct form_builder *);
 
 /* normalise.c: whether the n bytes at s are a stored answer to q already
  * in normal form (answers_normalise gives ANSWER_OK and the same bytes).

@@ -377,6 +377,7 @@ form_parse_buffer(const char *name, const void *data, size_t n, char **cause)
 	survey_check(&b);
 	survey_parse_exprs(&b);
 	form_finish(&b, title, data, n);
+	survey_check_defaults(&b);
 	if (b.nerrors != 0)
 		*cause = form_errors_join(&b);
 	form_builder_clear(&b);
@@ -471,6 +472,8 @@ form_list_clear(struct choice_list *l, const struct form *f)
 	}
 	free(l->choices);
 	free(l->name);
+	free(l->slots);
+	free(l->lens);
 }
 
 void

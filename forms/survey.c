@@ -426,3 +426,30 @@ survey_parse_exprs(struct form_builder *b)
 			    &q->choice_filter, "choice_filter");
 	}
 }
+
+/* A default must be an answer the question accepts (its type and list;
+ * the constraint is checked when the default is applied, as in ODK).
+ * Questions whose list was not found are left to survey_check_list. */
+void
+survey_check_defaults(struct form_builder *b)
+{
+	struct form	*f = b->form;
+	struct question	*q;
+	enum answer_problem problem;
+	char		*norm;
+	size_t		 i;
+
+	for (i = 0; i < f->nquestions; i++) {
+		q = &f->questions[i];
+		if (q->default_value == NULL ||
+		    (question_has_choices(q) && q->list < 0))
+			continue;
+		problem = answers_normalise(f, (int)i, q->default_value,
+		    &norm);
+		wipe_free(norm);
+		if (problem != ANSWER_OK)
+			form_error(b, q->line, "invalid default '%s' for '%s': "
+			    "%s", q->default_value, q->name,
+			    answers_builtin_message(problem, NULL));
+	}
+}

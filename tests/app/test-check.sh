@@ -89,6 +89,13 @@ expect_status 65 "invalid UTF-8 exits 65"
 expect_line "$TMP/err" "consult: check: $D/check-bad-utf8.csv:3: invalid UTF-8" \
     "invalid UTF-8 is reported at its line"
 
+printf 'survey,type,name,label,default\n,integer,n,N,many\n' >"$TMP/default.csv"
+run check "$TMP/default.csv"
+expect_status 65 "a default the question refuses exits 65"
+expect_line "$TMP/err" "consult: check: $TMP/default.csv:2: invalid default \
+'many' for 'n': Please enter a number, such as 12 or 3.5, without \
+thousands separators." "the refused default is named with its line and why"
+
 run check "$D/check-no-survey.csv"
 expect_status 65 "a form without survey sheet exits 65"
 expect_grep "$TMP/err" "check-no-survey.csv:1: no survey sheet" \

@@ -549,6 +549,22 @@ ParameterizedTestParameters(form, reports_errors_with_lines)
 		  "survey,type,name,label::en\n,note,a,A\n",
 		  "t.csv:2: default_language 'de' is not a language of the "
 		  "form" },
+		{ "survey,type,name,label,default\n,integer,a,A,1.5\n",
+		  "t.csv:2: invalid default '1.5' for 'a': Please enter a "
+		  "whole number, such as 12." },
+		{ "survey,type,name,label,default\n,select_one yn,a,A,m\n" YN,
+		  "t.csv:2: invalid default 'm' for 'a': Please choose among "
+		  "the options shown." },
+		{ "survey,type,name,label,default\n"
+		  ",select_multiple yn,a,A,y y\n" YN,
+		  "t.csv:2: invalid default 'y y' for 'a': Each option can be "
+		  "chosen only once." },
+		{ "survey,type,name,label,default\n,date,a,A,31/12/2024\n",
+		  "t.csv:2: invalid default '31/12/2024' for 'a': Please enter "
+		  "a date as YYYY-MM-DD, such as 2025-03-31." },
+		/* A list that is missing is the only error, not its default. */
+		{ "survey,type,name,label,default\n,select_one zz,a,A,m\n",
+		  "t.csv:2: choice list 'zz' not found" },
 		{ HEAD ",note,a,\"open\n,note,b,B\n",
 		  "t.csv:2: unterminated quote" },
 		{ HEAD ",note,a,\xff\n", "t.csv:2: invalid UTF-8" },
@@ -574,6 +590,17 @@ ParameterizedTest(struct error_case *c, form, reports_errors_with_lines)
 	cr_assert_null(form, "no error for:\n%s", c->csv);
 	cr_assert_not_null(cause);
 	cr_assert_str_eq(cause, c->cause);
+}
+
+/* Defaults the question accepts load, normalised when applied. */
+Test(form, accepts_valid_defaults)
+{
+	const char	*csv = "survey,type,name,label,default\n"
+	    ",integer,a,A, 007\n,select_multiple yn,b,B,n y\n"
+	    ",date,c,C,2024-02-29\n,note,d,D,anything\n" YN;
+
+	form = form_parse_buffer("t.csv", csv, strlen(csv), &cause);
+	cr_assert_not_null(form, "%s", cause);
 }
 
 /* The expression engine's own messages get the line and the column. */
