@@ -10,6 +10,7 @@
 #define SIM_EMPTY	 5	/* leave an optional question empty 1 in 5 */
 #define SIM_BOUNDARY	 8	/* a random value is a boundary 1 in 8 */
 #define SIM_NUMBER_SPAN	 100	/* numbers around the boundaries */
+#define SIM_NUMBER_MAX	 1e15	/* larger bounds are out of reach */
 #define SIM_DATE_SPAN	 365	/* days around the boundaries */
 #define SIM_TEXT_LENGTH	 60	/* longest text when no length is named */
 #define SIM_TEXT_SKEW	 120	/* texts mostly this short */

@@ -65,6 +65,11 @@ sim_integer_in(struct prng *r, double lo, double hi)
 	hi = floor(hi);
 	if (hi <= lo)
 		return lo;
+	/* Wider than 2^63 (a bound like 1e84): integers are not exact
+	 * there anyway; a uniform point, rounded down, within bounds. */
+	if (hi - lo >= 0x1p63)
+		return fmin(hi, floor(lo + (hi - lo) *
+		    (double)(prng_next(r) >> 11) * 0x1p-53));
 	span = (uint64_t)(hi - lo) + 1;
 	if (span <= UINT32_MAX)
 		return lo + prng_uniform(r, (uint32_t)span);
@@ -155,6 +160,11 @@ sim_number_points(struct sim_ctx *c)
 	v = xreallocarray(v, n + c->sq->nnums + 1, sizeof *v);
 	for (i = 0; i < c->sq->nnums; i++)
 		v[n++] = c->sq->nums[i];
+	/* A bound no answer can reach (numbers are at most
+	 * ANSWERS_DECIMAL_MAX characters) is no boundary to try. */
+	for (i = 0; i < n; i++)
+		if (fabs(v[i]) > SIM_NUMBER_MAX)
+			v[i] = NAN;
 	sim_points(c, v, n, 0, SIM_NUMBER_SPAN, 0, SIM_NUMBER_SPAN);
 	free(v);
 }

@@ -210,6 +210,9 @@ sim_why(const struct simulate *sim, int q, enum answer_problem problem,
 		xasprintf(&why, "it is required but %s leaves no choice",
 		    qq->choice_filter_src != NULL ? "its choice_filter" :
 		    "its list");
+	else if (tries == 0)
+		xasprintf(&why, "no %s value could be made to try",
+		    question_type_name(qq->type));
 	else if (problem == ANSWER_CONSTRAINT)
 		xasprintf(&why, "none of %d values tried passes its "
 		    "constraint '%s'", tries, qq->constraint_src);

@@ -356,6 +356,36 @@ Test(simulate, goes_back_to_what_a_constraint_reads)
 	form_free(f);
 }
 
+/* An integer bound far beyond 2^63 (found by fuzzing: the span of the
+ * interval overflowed its conversion to an integer). */
+Test(simulate, integer_bounds_beyond_64_bits)
+{
+	const char	*csv = "survey,type,name,label,required,constraint\n"
+	    ",integer,n,N,yes,. >= 18 and . <= "
+	    "1111111111111111111111111111111111111111111111111111111111111\n";
+	struct form	*f;
+	struct simulate	*sim;
+	struct prng	 r;
+	struct answers	*a;
+	char		*cause = NULL;
+	size_t		 n;
+
+	f = form_parse_buffer("big.csv", csv, strlen(csv), &cause);
+	cr_assert_not_null(f, "%s", cause);
+	sim = simulate_create(f);
+	prng_init(&r, 5);
+	for (n = 0; n < 200; n++) {
+		a = answers_create(f, n, TODAY);
+		cr_assert_eq(simulate_answers(sim, a, &r, &cause), 0, "%s",
+		    cause != NULL ? cause : "");
+		check_response(a, n);
+		cr_assert_geq(strtod(answers_get(a, 0), NULL), 18);
+		answers_free(a);
+	}
+	simulate_free(sim);
+	form_free(f);
+}
+
 struct fail_case {
 	char	 path[64];
 	char	 message[160];
