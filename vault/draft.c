@@ -157,6 +157,7 @@ vault_draft_save(struct vault_draft *d, const void *enc, size_t len,
 {
 	unsigned char		 ad[DRAFT_AD_BYTES], *out;
 	unsigned long long	 clen;
+	char			*why = NULL;
 	int			 rc;
 
 	if (len > DRAFT_MAX) {
@@ -171,8 +172,12 @@ vault_draft_save(struct vault_draft *d, const void *enc, size_t len,
 	    DRAFT_NONCE_BYTES, &clen, enc, len, ad, sizeof ad, NULL,
 	    out + 4, d->key);
 	rc = vault_write_file(d->dir, d->name, out, 4 + DRAFT_NONCE_BYTES +
-	    (size_t)clen, 1, cause);
+	    (size_t)clen, 1, &why);
 	free(out);
+	if (rc != 0) {
+		xasprintf(cause, "cannot save the answers as a draft: %s", why);
+		free(why);
+	}
 	return rc;
 }
 
@@ -258,6 +263,18 @@ vault_draft_remove(struct vault_draft *d, char **cause)
 	}
 	free(path);
 	return vault_fsync_dir(d->dir, cause);
+}
+
+int
+vault_draft_exists(const struct vault_draft *d)
+{
+	char	*path;
+	int	 found;
+
+	xasprintf(&path, "%s/%s", d->dir, d->name);
+	found = access(path, F_OK) == 0;
+	free(path);
+	return found;
 }
 
 /* 1 if name is a draft's ("<32 hex>.draft"). */

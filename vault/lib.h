@@ -214,6 +214,10 @@ int		 vault_init_limits(const char *dir, const char *form_path,
  * NULL with *err and *cause (caller frees). */
 struct vault	*vault_open(const char *dir, int *err, char **cause);
 void		 vault_free(struct vault *);
+/* 0 if files can be made in each of the vault's directories (responses,
+ * drafts, sessions), else -1 with *cause (caller frees) naming the first
+ * that cannot: collecting checks this before a participant starts. */
+int		 vault_writable(const struct vault *, char **cause);
 
 /* Mark the vault as holding simulated responses. Returns 0, or -1 with
  * *cause (caller frees). */
@@ -300,6 +304,9 @@ int		 vault_draft_save(struct vault_draft *, const void *, size_t,
 		     char **cause);
 /* Remove the draft's file (if any). Returns 0, or -1 with *cause. */
 int		 vault_draft_remove(struct vault_draft *, char **cause);
+/* 1 if the draft's file is in the vault (it was saved and is still
+ * there), else 0. */
+int		 vault_draft_exists(const struct vault_draft *);
 /* Wipe the key and free (the file stays); NULL does nothing. */
 void		 vault_draft_free(struct vault_draft *);
 /* 1 if name is a draft file's. */

@@ -82,13 +82,14 @@ vault_write_file(const char *dir, const char *name, const void *data,
 		goto out;
 	}
 	made = 1;
+	/* Errors name the file being written, not its temporary name. */
 	if (vault_write_all(fd, data, len) != 0 || fsync(fd) != 0) {
-		xasprintf(cause, "%s: %s", tmp, strerror(errno));
+		xasprintf(cause, "%s: %s", path, strerror(errno));
 		goto out;
 	}
 	if (close(fd) != 0) {
 		fd = -1;
-		xasprintf(cause, "%s: %s", tmp, strerror(errno));
+		xasprintf(cause, "%s: %s", path, strerror(errno));
 		goto out;
 	}
 	fd = -1;
@@ -507,6 +508,27 @@ vault_free(struct vault *v)
 	form_free(v->form);
 	free(v->dir);
 	free(v);
+}
+
+int
+vault_writable(const struct vault *v, char **cause)
+{
+	char	*path;
+	size_t	 i;
+
+	/* access() also says no to root on a read-only mount (EROFS) or
+	 * an immutable directory (EPERM). */
+	for (i = 0; i < sizeof vault_subdirs / sizeof *vault_subdirs; i++) {
+		xasprintf(&path, "%s/%s", v->dir, vault_subdirs[i]);
+		if (access(path, W_OK | X_OK) != 0) {
+			xasprintf(cause, "%s: cannot write there: %s", path,
+			    strerror(errno));
+			free(path);
+			return -1;
+		}
+		free(path);
+	}
+	return 0;
 }
 
 /* ---- simulated responses --------------------------------------------- */

@@ -169,6 +169,39 @@ Test(draft, a_wrong_code_reveals_nothing)
 	resume("", NULL, VAULT_ERR_MISSING, "no draft for this code");
 }
 
+Test(draft, exists_once_saved_and_until_removed)
+{
+	struct vault_draft	*d;
+	char			 code[VAULT_CODE_LEN], *cause = NULL;
+
+	d = create(code);
+	cr_assert_eq(vault_draft_exists(d), 0);
+	save(d, "answers");
+	cr_assert_eq(vault_draft_exists(d), 1);
+	cr_assert_eq(vault_draft_remove(d, &cause), 0, "%s", cause);
+	cr_assert_eq(vault_draft_exists(d), 0);
+	vault_draft_free(d);
+}
+
+Test(draft, a_failed_save_says_so_and_names_the_directory)
+{
+	struct vault_draft	*d;
+	char			 code[VAULT_CODE_LEN], want[512], drafts[256];
+	char			*cause = NULL;
+
+	d = create(code);
+	save(d, "answers");
+	snprintf(drafts, sizeof drafts, "%s", fx_path("v/drafts"));
+	cr_assert_eq(rename(drafts, fx_path("v/gone")), 0);
+	cr_assert_eq(vault_draft_save(d, "more", 4, &cause), -1);
+	snprintf(want, sizeof want, "cannot save the answers as a draft: "
+	    "%s: No such file or directory", drafts);
+	cr_assert_str_eq(cause, want);
+	cr_assert_eq(vault_draft_exists(d), 0);
+	free(cause);
+	vault_draft_free(d);
+}
+
 Test(draft, a_damaged_draft_does_not_open)
 {
 	struct vault_draft	*d;

@@ -375,6 +375,25 @@ Test(store, record_names_round_trip)
 	cr_assert_eq(vault_record_name_parse(".tmp-x", NULL, NULL), -1);
 }
 
+Test(store, writable_names_the_first_directory_that_is_not)
+{
+	struct vault	*v;
+	char		 want[512], *cause = NULL;
+	int		 err;
+
+	fx_vault("v", "k");
+	v = vault_open(fx_path("v"), &err, &cause);
+	cr_assert_not_null(v, "%s", cause);
+	cr_assert_eq(vault_writable(v, &cause), 0, "%s", cause);
+	cr_assert_eq(rmdir(fx_path("v/responses")), 0);
+	cr_assert_eq(vault_writable(v, &cause), -1);
+	snprintf(want, sizeof want, "%s: cannot write there: No such file "
+	    "or directory", fx_path("v/responses"));
+	cr_assert_str_eq(cause, want);
+	free(cause);
+	vault_free(v);
+}
+
 Test(store, simulated_marker)
 {
 	struct vault_writer	*w;
