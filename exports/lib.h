@@ -138,6 +138,8 @@ struct tally_cell {
 /* Compute pairwise preference matrices for rank questions. */
 #define TALLY_PAIRWISE 0x1
 
+struct tally_question;
+
 struct tally {
 	const struct form *form;	/* borrowed */
 	int		 by;		/* grouping question, or -1 */
@@ -148,6 +150,13 @@ struct tally {
 	int		*scale;		/* [nquestions]: numeric select_one */
 	struct tally_cell *cells;	/* [ngroups * nquestions] */
 	uint32_t	*scratch;	/* [longest list + 1] */
+
+	/* What tally_add walks, made once from the form: the questions
+	 * that store an answer, with their lists. */
+	struct tally_question *questions;
+	size_t		 nstored;
+	uint32_t	*order;		/* [longest list + 1]: a rank's */
+	uint32_t	 stamp;		/* marks scratch[] seen, per answer */
 };
 
 /* Counts for form, grouped by the select_one question by (or -1).

@@ -7,22 +7,12 @@
 
 #include "exports/lib.h"
 
-/* Index of the choice named by s[0..len) in list l, or -1. */
-static int
-tally_choice(const struct choice_list *l, const char *s, size_t len)
-{
-	const char	*name;
-	size_t		 i, k;
-
-	for (i = 0; i < l->nchoices; i++) {
-		name = l->choices[i].name;
-		for (k = 0; k < len && name[k] == s[k]; k++)
-			/* nothing */;
-		if (k == len && name[len] == '\0')
-			return (int)i;
-	}
-	return -1;
-}
+/* A question that stores an answer, as tally_add needs it. */
+struct tally_question {
+	size_t			 q;
+	enum question_type	 type;
+	const struct choice_list *l;	/* NULL: none */
+};
 
 /* 1 if every choice name of q's list is a number: a scale. */
 static int
@@ -88,11 +78,19 @@ tally_create(const struct form *f, int by, int flags, char **cause)
 			most = f->lists[q].nchoices + 1;
 	}
 	t->scratch = xcalloc(most, sizeof *t->scratch);
+	t->order = xcalloc(most, sizeof *t->order);
+	t->questions = xcalloc(nq + 1, sizeof *t->questions);
 	for (q = 0; q < nq; q++) {
 		t->scale[q] = tally_is_scale(f, &f->questions[q]);
 		for (g = 0; g < t->ngroups; g++)
 			tally_cell_init(t, &t->cells[g * nq + q],
 			    &f->questions[q]);
+		if (!question_stores(&f->questions[q]))
+			continue;
+		t->questions[t->nstored].q = q;
+		t->questions[t->nstored].type = f->questions[q].type;
+		t->questions[t->nstored++].l = form_question_list(f,
+		    &f->questions[q]);
 	}
 	return t;
 }
@@ -115,6 +113,8 @@ tally_free(struct tally *t)
 	}
 	free(t->cells);
 	free(t->scratch);
+	free(t->order);
+	free(t->questions);
 	free(t->scale);
 	free(t->group_responses);
 	free(t);
@@ -126,70 +126,97 @@ tally_cell(const struct tally *t, size_t g, int q)
 	return &t->cells[g * t->form->nquestions + (size_t)q];
 }
 
+/* The length of the next space-separated name at *v, *v moved to its
+ * start; 0 at the end. */
+static size_t
+tally_name(const char **v)
+{
+	const char	*p = *v, *e;
+
+	while (*p == ' ')
+		p++;
+	for (e = p; *e != '\0' && *e != ' '; e++)
+		/* nothing */;
+	*v = p;
+	return (size_t)(e - p);
+}
+
+/* A new mark for t->scratch: choice i is seen in this answer when
+ * scratch[i] is the stamp, with no clearing between answers (but once
+ * every 2^32 answers, when the stamp comes round again). */
+static uint32_t
+tally_stamp(struct tally *t)
+{
+	const struct form	*f = t->form;
+	size_t			 i, most = 1;
+
+	if (++t->stamp == 0) {
+		for (i = 0; i < f->nlists; i++) {
+			if (f->lists[i].nchoices + 1 > most)
+				most = f->lists[i].nchoices + 1;
+		}
+		memset(t->scratch, 0, most * sizeof *t->scratch);
+		t->stamp = 1;
+	}
+	return t->stamp;
+}
+
 /* select_one and select_multiple: count each named choice once. */
 static void
-tally_choices(struct tally_cell *c, const struct choice_list *l,
-    const char *v, unsigned char *seen)
+tally_choices(struct tally *t, struct tally_cell *c,
+    const struct choice_list *l, const char *v)
 {
-	size_t	 len;
-	int	 i;
+	uint32_t	 stamp = tally_stamp(t);
+	size_t		 len;
+	int		 i;
 
-	memset(seen, 0, l->nchoices + 1);
-	for (; *v != '\0'; v += len) {
-		v += strspn(v, " ");
-		len = strcspn(v, " ");
-		if (len == 0)
-			break;
-		i = tally_choice(l, v, len);
-		if (i >= 0 && !seen[i]) {
-			seen[i] = 1;
+	for (; (len = tally_name(&v)) != 0; v += len) {
+		i = choice_list_find(l, v, len);
+		if (i >= 0 && t->scratch[i] != stamp) {
+			t->scratch[i] = stamp;
 			c->count[i]++;
 		}
 	}
 }
 
-/* Pairwise: a ranked item beats an unranked one and any ranked below
- * it. pos[i] is the 1-based position of choice i, 0 when unranked. */
+/* Pairwise, for the choice a ranked after the n choices in order: it
+ * beats every other choice but those. Row by row, not choice by choice
+ * squared: a ranked item beats an unranked one and any ranked below. */
 static void
-tally_pairwise(struct tally_cell *c, size_t m, const uint32_t *pos)
+tally_pairwise(struct tally_cell *c, size_t m, size_t a,
+    const uint32_t *order, size_t n)
 {
-	size_t	 a, b;
+	uint64_t	*row = c->pref + a * m;
+	size_t		 b;
 
-	for (a = 0; a < m; a++) {
-		if (pos[a] == 0)
-			continue;
-		for (b = 0; b < m; b++) {
-			if (b != a && (pos[b] == 0 || pos[a] < pos[b]))
-				c->pref[a * m + b]++;
-		}
-	}
+	for (b = 0; b < m; b++)
+		row[b]++;
+	row[a]--;
+	for (b = 0; b < n; b++)
+		row[order[b]]--;
 }
 
 static void
-tally_rank(struct tally_cell *c, const struct choice_list *l,
-    const char *v, uint32_t *pos)
+tally_rank(struct tally *t, struct tally_cell *c,
+    const struct choice_list *l, const char *v)
 {
+	uint32_t	 stamp = tally_stamp(t), n = 0;
 	size_t		 len;
-	uint32_t	 n = 0;
 	int		 i;
 
-	memset(pos, 0, (l->nchoices + 1) * sizeof *pos);
-	for (; *v != '\0'; v += len) {
-		v += strspn(v, " ");
-		len = strcspn(v, " ");
-		if (len == 0)
-			break;
-		i = tally_choice(l, v, len);
-		if (i < 0 || pos[i] != 0)
+	for (; (len = tally_name(&v)) != 0; v += len) {
+		i = choice_list_find(l, v, len);
+		if (i < 0 || t->scratch[i] == stamp)
 			continue;
-		pos[i] = ++n;
+		t->scratch[i] = stamp;
+		if (c->pref != NULL)
+			tally_pairwise(c, l->nchoices, (size_t)i, t->order, n);
+		t->order[n++] = (uint32_t)i;
 		c->count[i]++;
 		c->position_sum[i] += n;
 		if (n == 1)
 			c->first[i]++;
 	}
-	if (c->pref != NULL)
-		tally_pairwise(c, l->nchoices, pos);
 }
 
 static void
@@ -203,24 +230,23 @@ tally_date(struct tally_cell *c, const char *v)
 		memcpy(c->date_max, v, 11);
 }
 
-/* Count one answer v (non-empty) of question q into cell c. */
+/* Count one answer v (non-empty) of question tq into cell c. */
 static void
-tally_answer(struct tally *t, struct tally_cell *c, const struct question *q,
-    const char *v, void *scratch)
+tally_answer(struct tally *t, struct tally_cell *c,
+    const struct tally_question *tq, const char *v)
 {
-	const struct choice_list	*l = form_question_list(t->form, q);
-	struct stats_value		 value;
+	struct stats_value	 value;
 
 	c->answered++;
-	switch (q->type) {
+	switch (tq->type) {
 	case QUESTION_SELECT_ONE:
 	case QUESTION_SELECT_MULTIPLE:
-		if (l != NULL)
-			tally_choices(c, l, v, scratch);
+		if (tq->l != NULL)
+			tally_choices(t, c, tq->l, v);
 		break;
 	case QUESTION_RANK:
-		if (l != NULL)
-			tally_rank(c, l, v, scratch);
+		if (tq->l != NULL)
+			tally_rank(t, c, tq->l, v);
 		break;
 	case QUESTION_INTEGER:
 	case QUESTION_DECIMAL:
@@ -247,27 +273,27 @@ tally_group(const struct tally *t, const struct answers *a)
 		return 0;
 	l = form_question_list(t->form, &t->form->questions[t->by]);
 	v = answers_get(a, t->by);
-	i = tally_choice(l, v, strlen(v));
+	i = choice_list_find(l, v, strlen(v));
 	return i >= 0 ? (size_t)i : l->nchoices;
 }
 
 void
 tally_add(struct tally *t, const struct answers *a)
 {
-	const struct form	*f = t->form;
-	const char		*v;
-	size_t			 g, q;
+	const struct tally_question	*tq;
+	struct tally_cell		*cells;
+	const char			*v;
+	size_t				 g, i;
 
 	g = tally_group(t, a);
 	t->responses++;
 	t->group_responses[g]++;
-	for (q = 0; q < f->nquestions; q++) {
-		if (!question_stores(&f->questions[q]))
-			continue;
-		v = answers_get(a, (int)q);
-		if (*v != '\0')
-			tally_answer(t, tally_cell(t, g, (int)q),
-			    &f->questions[q], v, t->scratch);
+	cells = tally_cell(t, g, 0);
+	for (i = 0; i < t->nstored; i++) {
+		tq = &t->questions[i];
+		v = a->values[tq->q];
+		if (v != NULL && *v != '\0')
+			tally_answer(t, &cells[tq->q], tq, v);
 	}
 }
 

@@ -76,6 +76,47 @@ answers_create(const struct form *f, uint64_t seed, const char *today)
 	return a;
 }
 
+/* Drop q's value: wiped and freed, or left in the arena, which is
+ * wiped as a whole. */
+static void
+answers_drop(struct answers *a, size_t q)
+{
+	char	*v = a->values[q];
+
+	if ((uintptr_t)v - (uintptr_t)a->arena >= a->arena_size)
+		wipe_free(v);
+	a->values[q] = NULL;
+}
+
+void
+answers_reset(struct answers *a)
+{
+	size_t	 i, n = a->form->nquestions;
+
+	if (a->heap) {
+		for (i = 0; i < n; i++)
+			answers_drop(a, i);
+		a->heap = 0;
+	} else if (n != 0)
+		memset(a->values, 0, n * sizeof *a->values);
+	wipe(a->arena, a->arena_used);
+	a->arena_used = 0;
+}
+
+char *
+answers_arena_reserve(struct answers *a, size_t n)
+{
+	if (a->arena_size - a->arena_used < n) {
+		answers_reset(a);
+		free(a->arena);
+		a->arena_size = a->arena_size * 2 > n ? a->arena_size * 2 : n;
+		if (a->arena_size < 256)
+			a->arena_size = 256;
+		a->arena = xmalloc(a->arena_size);
+	}
+	return a->arena + a->arena_used;
+}
+
 void
 answers_free(struct answers *a)
 {
@@ -84,8 +125,10 @@ answers_free(struct answers *a)
 	if (a == NULL)
 		return;
 	for (i = 0; i < a->form->nquestions; i++)
-		wipe_free(a->values[i]);
+		answers_drop(a, i);
 	free(a->values);
+	wipe(a->arena, a->arena_used);
+	free(a->arena);
 	wipe(a, sizeof *a);
 	free(a);
 }
@@ -161,8 +204,11 @@ answers_store(struct answers *a, size_t q, const char *value)
 	if (value != NULL && a->values[q] != NULL &&
 	    strcmp(value, a->values[q]) == 0)
 		return 0;
-	wipe_free(a->values[q]);
-	a->values[q] = value == NULL ? NULL : xstrdup(value);
+	answers_drop(a, q);
+	if (value != NULL) {
+		a->values[q] = xstrdup(value);
+		a->heap = 1;
+	}
 	return 1;
 }
 

@@ -195,22 +195,20 @@ decode_problem(enum answer_problem problem)
 	}
 }
 
-/* Check the answer of question q at d->p + d->off, len bytes; -1 with
- * *cause set. On success *value is the answer (caller frees). */
+/* Whether the answer of question q at d->p + d->off, len bytes, is
+ * valid and in normal form; -1 with *cause set if not. */
 static int
-decode_value(const struct form *f, struct decode *d, uint32_t q,
-    size_t len, char **value)
+decode_check(const struct form *f, struct decode *d, uint32_t q,
+    size_t len)
 {
 	const char		*name = f->questions[q].name;
 	enum answer_problem	 problem;
 	size_t			 bad;
 	char			*s, *norm;
+	int			 rc = 0;
 
-	*value = NULL;
-	if (answers_is_normal(f, (int)q, (const char *)d->p + d->off, len)) {
-		*value = xstrndup((const char *)d->p + d->off, len);
+	if (answers_is_normal(f, (int)q, (const char *)d->p + d->off, len))
 		return 0;
-	}
 	/* Not sure: the long way, which also says what is wrong. */
 	if (len == 0) {
 		xasprintf(d->cause, "empty answer to '%s'", name);
@@ -231,13 +229,11 @@ decode_value(const struct form *f, struct decode *d, uint32_t q,
 		xasprintf(d->cause, "the answer to '%s' (%s) is %s", name,
 		    question_type_name(f->questions[q].type),
 		    decode_problem(problem));
-		wipe_free(norm);
-		wipe_free(s);
-		return -1;
+		rc = -1;
 	}
 	wipe_free(norm);
-	*value = s;
-	return 0;
+	wipe_free(s);
+	return rc;
 }
 
 /* Decode one answer, the i-th; after the question last (or -1). */
@@ -247,6 +243,7 @@ decode_answer(struct answers *a, struct decode *d, uint32_t i,
 {
 	const struct form	*f = a->form;
 	uint32_t		 q, len;
+	char			*v;
 
 	if (decode_varint(d, &q, "a question index") != 0)
 		return -1;
@@ -276,40 +273,47 @@ decode_answer(struct answers *a, struct decode *d, uint32_t i,
 		    (size_t)len - (d->len - d->off));
 		return -1;
 	}
-	if (decode_value(f, d, q, len, &a->values[q]) != 0)
+	if (decode_check(f, d, q, len) != 0)
 		return -1;
+	/* Room was reserved for every answer and its NUL. */
+	v = a->arena + a->arena_used;
+	memcpy(v, d->p + d->off, len);
+	v[len] = '\0';
+	a->arena_used += (size_t)len + 1;
+	a->values[q] = v;
 	d->off += len;
 	return 0;
 }
 
-struct answers *
-answers_decode(const struct form *f, const void *p, size_t len,
+int
+answers_decode_into(struct answers *a, const void *p, size_t len,
     int *complete, uint32_t *position, char **cause)
 {
-	struct answers	*a = NULL;
-	struct decode	 d;
-	int		 c;
-	uint32_t	 pos, count, i;
-	uint64_t	 seed;
-	int64_t		 last = -1;
+	const struct form	*f = a->form;
+	struct decode		 d;
+	int			 c;
+	uint32_t		 pos, count, i;
+	uint64_t		 seed;
+	int64_t			 last = -1;
 
 	*cause = NULL;
+	answers_reset(a);
 	d.p = p;
 	d.len = len;
 	d.off = 0;
 	d.cause = cause;
 	if (decode_header(f, &d, &c, &pos, &seed) != 0)
-		return NULL;
+		return -1;
 	if (decode_varint(&d, &count, "the count of answers") != 0)
-		return NULL;
+		return -1;
 	if (count > f->nquestions) {
 		xasprintf(cause, "%u answers, but the form has %zu questions",
 		    count, f->nquestions);
-		return NULL;
+		return -1;
 	}
-	/* Start from nothing: no defaults, no calculates; the stored
-	 * answers are the response. */
-	a = answers_alloc(f, seed, NULL);
+	/* The stored answers are the response: no defaults, no calculates.
+	 * Their bytes and a NUL each fit in what is left and count more. */
+	answers_arena_reserve(a, d.len - d.off + count + 1);
 	for (i = 0; i < count; i++) {
 		if (decode_answer(a, &d, i, &last) != 0)
 			goto fail;
@@ -319,11 +323,26 @@ answers_decode(const struct form *f, const void *p, size_t len,
 		    d.len - d.off);
 		goto fail;
 	}
+	a->seed = seed;
 	*complete = c;
 	*position = pos;
-	return a;
+	return 0;
 
 fail:
-	answers_free(a);
-	return NULL;
+	answers_reset(a);
+	return -1;
+}
+
+struct answers *
+answers_decode(const struct form *f, const void *p, size_t len,
+    int *complete, uint32_t *position, char **cause)
+{
+	struct answers	*a;
+
+	a = answers_alloc(f, 0, NULL);
+	if (answers_decode_into(a, p, len, complete, position, cause) != 0) {
+		answers_free(a);
+		return NULL;
+	}
+	return a;
 }

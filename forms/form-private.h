@@ -170,5 +170,8 @@ int		 answers_is_normal(const struct form *, int q, const char *s,
  * calculates), as answers_create otherwise. */
 struct answers	*answers_alloc(const struct form *, uint64_t seed,
 		     const char *today);
+/* Room for n more bytes of values at the end of a's arena; grows it
+ * (which first resets a) when short. The caller bumps arena_used. */
+char		*answers_arena_reserve(struct answers *, size_t n);
 
 #endif

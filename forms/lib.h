@@ -50,6 +50,13 @@ struct choice_list {
 	struct choice	*choices;
 	size_t		 nchoices;
 	int		 line;		/* first row of the list */
+
+	/* Lookup by name (choice_list_find), built once the choices sheet
+	 * is read: open addressing, each slot a choice index + 1 or 0 when
+	 * free, nslots a power of two; NULL in a list built by hand. */
+	uint32_t	*slots;
+	size_t		 nslots;
+	uint32_t	*lens;		/* [nchoices] length of each name */
 };
 
 struct question {
@@ -141,6 +148,10 @@ int		 question_has_choices(const struct question *);
 /* The question's choice list, or NULL. Borrowed. */
 const struct choice_list *form_question_list(const struct form *,
 		     const struct question *);
+/* Index of the choice of l named by the n bytes at s (no NUL needed),
+ * or -1: a hash lookup once the list is indexed, else a scan. */
+int		 choice_list_find(const struct choice_list *l, const char *s,
+		     size_t n);
 
 /* ---- expr.c: expressions ---------------------------------------------- */
 
@@ -197,6 +208,14 @@ struct answers {
 	char		**values;	/* [nquestions], NULL = no answer */
 	uint64_t	 seed;		/* for randomize without seed */
 	char		 today[11];	/* "YYYY-MM-DD" */
+
+	/* Decoded values live in one buffer that answers_decode_into
+	 * reuses from one response to the next; values set later are each
+	 * their own allocation (heap says some may be). Both are wiped. */
+	char		*arena;
+	size_t		 arena_size;
+	size_t		 arena_used;
+	int		 heap;
 };
 
 /* New empty answers; defaults applied, calculates computed. Caller
@@ -205,6 +224,9 @@ struct answers	*answers_create(const struct form *, uint64_t seed,
 		     const char *today);
 /* Wipe every value and free. */
 void		 answers_free(struct answers *);
+/* Clear every value (wiped) but keep the memory, for decoding the next
+ * response into a with answers_decode_into. */
+void		 answers_reset(struct answers *);
 /* Current answer text, "" when none. Borrowed. */
 const char	*answers_get(const struct answers *, int q);
 /* 1 if q and all its groups are relevant now. */
@@ -254,6 +276,13 @@ void		 answers_encode(const struct answers *, int complete,
  * versions, another form's fingerprint and any malformed input with
  * *cause (caller frees). */
 struct answers	*answers_decode(const struct form *, const void *, size_t,
+		     int *complete, uint32_t *position, char **cause)
+		     __attribute__((warn_unused_result));
+/* The same into a (of the same form), replacing its answers and seed
+ * (its today stays) and reusing its memory: in the steady state no
+ * allocation at all. Returns 0, or -1 with *cause (caller frees) and a
+ * left without answers. */
+int		 answers_decode_into(struct answers *a, const void *, size_t,
 		     int *complete, uint32_t *position, char **cause)
 		     __attribute__((warn_unused_result));
 

@@ -194,19 +194,6 @@ out:
 	return problem;
 }
 
-static int
-answers_find_choice(const struct choice_list *l, const char *s, size_t n)
-{
-	size_t	 k;
-
-	for (k = 0; k < l->nchoices; k++) {
-		if (strlen(l->choices[k].name) == n &&
-		    memcmp(l->choices[k].name, s, n) == 0)
-			return (int)k;
-	}
-	return -1;
-}
-
 /* Names of select_one, select_multiple and rank, against the whole list
  * (answers_check then asks choice_filter). */
 static enum answer_problem
@@ -224,7 +211,7 @@ answers_names(const struct form *f, const struct question *q,
 	if (l == NULL)
 		return ANSWER_NOT_CHOICE;
 	if (q->type == QUESTION_SELECT_ONE &&
-	    (k = answers_find_choice(l, value, strlen(value))) != -1) {
+	    (k = choice_list_find(l, value, strlen(value))) != -1) {
 		*norm = xstrdup(l->choices[k].name);
 		return ANSWER_OK;
 	}
@@ -237,7 +224,7 @@ answers_names(const struct form *f, const struct question *q,
 			problem = ANSWER_TOO_MANY;
 			goto out;
 		}
-		if ((k = answers_find_choice(l, p, n)) == -1) {
+		if ((k = choice_list_find(l, p, n)) == -1) {
 			problem = ANSWER_NOT_CHOICE;
 			goto out;
 		}
@@ -443,25 +430,6 @@ answers_text_normal(const char *s, size_t n, int multiline)
 	return 1;
 }
 
-/* Index of the choice of l named by the n bytes at s, from index from
- * on; -1 if none. */
-static int
-answers_find_from(const struct choice_list *l, size_t from, const char *s,
-    size_t n)
-{
-	const char	*name;
-	size_t		 k, i;
-
-	for (k = from; k < l->nchoices; k++) {
-		name = l->choices[k].name;
-		for (i = 0; i < n && name[i] == s[i]; i++)
-			/* nothing */;
-		if (i == n && name[n] == '\0')
-			return (int)k;
-	}
-	return -1;
-}
-
 /* Whether s (n bytes) is a list of names in normal form for q. */
 static int
 answers_names_normal(const struct form *f, const struct question *q,
@@ -482,9 +450,11 @@ answers_names_normal(const struct form *f, const struct question *q,
 		if (end == i || end == n - 1 || count == nitems(idx) ||
 		    (q->type == QUESTION_SELECT_ONE && count == 1))
 			return 0;
-		k = answers_find_from(l, q->type == QUESTION_SELECT_MULTIPLE &&
-		    count > 0 ? (size_t)idx[count - 1] + 1 : 0, s + i, end - i);
-		if (k == -1)
+		if ((k = choice_list_find(l, s + i, end - i)) == -1)
+			return 0;
+		/* select_multiple holds its names in list order. */
+		if (q->type == QUESTION_SELECT_MULTIPLE && count > 0 &&
+		    k <= idx[count - 1])
 			return 0;
 		for (t = 0; t < count; t++) {
 			if (idx[t] == k)

@@ -53,6 +53,7 @@ struct walk {
 	struct buf	 plain;		/* locked while it holds answers */
 	void		*locked;
 	size_t		 nlocked;
+	struct answers	*answers;	/* decoded into, record after record */
 };
 
 void
@@ -342,19 +343,25 @@ walk_open(struct walk *w, struct walk_stream *s, int *opened)
 	r.session = w->session;
 	r.plain = w->plain.data + 10;
 	r.len = w->plain.len - 10;
-	if (w->cb->decode && (r.answers = answers_decode(vault_set_form(
-	    w->set), r.plain, r.len, &r.complete, &position,
-	    &cause)) == NULL) {
-		walk_bad(w, s->path, "record %llu: %s",
-		    (unsigned long long)s->index, cause);
-		free(cause);
-		rc = 0;
-		goto out;
+	if (w->cb->decode) {
+		if (w->answers == NULL)
+			w->answers = answers_create(vault_set_form(w->set), 0,
+			    NULL);
+		if (answers_decode_into(w->answers, r.plain, r.len,
+		    &r.complete, &position, &cause) != 0) {
+			walk_bad(w, s->path, "record %llu: %s",
+			    (unsigned long long)s->index, cause);
+			free(cause);
+			rc = 0;
+			goto out;
+		}
+		r.answers = w->answers;
 	}
 	w->stats->opened++;
 	rc = w->cb->record(&r, w->cb->arg);
-	answers_free(r.answers);
 out:
+	if (w->answers != NULL)
+		answers_reset(w->answers);	/* wiped, as the plaintext */
 	wipe(w->plain.data, w->plain.len);
 	w->plain.len = 0;
 	return rc;
@@ -451,6 +458,7 @@ vault_set_walk(struct vault_set *set, const struct vault_walk_cb *cb,
 	if (w.locked != NULL)
 		(void)munlock(w.locked, w.nlocked);
 	buf_clear(&w.plain);
+	answers_free(w.answers);
 	for (i = 0; i < set->nvaults; i++) {
 		free(w.streams[i].head);
 		free(w.streams[i].iobuf);

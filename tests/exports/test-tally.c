@@ -211,3 +211,111 @@ Test(tally, keeps_memory_bounded)
 	tally_free(t);
 	form_free(f);
 }
+
+/* Random rankings of prio (some with repeated or unknown names): the
+ * counts, first places, positions and pairwise preferences are those
+ * of their definitions, computed here choice by choice. */
+Test(tally, rankings_count_as_defined)
+{
+	static const char *const names[] = { "health", "schools", "roads",
+	    "water", "bogus" };
+	struct form	*f = fixture_form();
+	int		 prio = form_find_question(f, "prio");
+	struct tally	*t;
+	struct tally_cell *c;
+	struct answers	*a;
+	struct prng	 r;
+	struct buf	 v;
+	char		*cause = NULL;
+	uint64_t	 pref[16] = { 0 }, count[4] = { 0 }, first[4] = { 0 };
+	uint64_t	 sum[4] = { 0 };
+	uint32_t	 pos[4], n, k, x, y;
+	int		 i;
+
+	t = tally_create(f, -1, TALLY_PAIRWISE, &cause);
+	a = answers_create(f, 1, "2024-01-01");
+	prng_init(&r, 11);
+	for (i = 0; i < 500; i++) {
+		memset(pos, 0, sizeof pos);
+		buf_init(&v);
+		for (n = 0, k = prng_uniform(&r, 6); k > 0; k--) {
+			x = prng_uniform(&r, 5);
+			buf_printf(&v, "%s%s", v.len != 0 ? " " : "", names[x]);
+			if (x < 4 && pos[x] == 0)
+				pos[x] = ++n;
+		}
+		answers_set(a, prio, v.len != 0 ? buf_str(&v) : NULL);
+		buf_clear(&v);
+		tally_add(t, a);
+		for (x = 0; x < 4; x++) {
+			count[x] += pos[x] != 0;
+			first[x] += pos[x] == 1;
+			sum[x] += pos[x];
+			for (y = 0; y < 4; y++)
+				pref[x * 4 + y] += x != y && pos[x] != 0 &&
+				    (pos[y] == 0 || pos[x] < pos[y]);
+		}
+	}
+	c = tally_cell(t, 0, prio);
+	for (x = 0; x < 4; x++) {
+		cr_assert_eq(c->count[x], count[x], "count %s", names[x]);
+		cr_assert_eq(c->first[x], first[x], "first %s", names[x]);
+		cr_assert_eq(c->position_sum[x], sum[x]);
+		for (y = 0; y < 4; y++)
+			cr_assert_eq(c->pref[x * 4 + y], pref[x * 4 + y],
+			    "%s over %s", names[x], names[y]);
+	}
+	cr_assert_gt(pref[0 * 4 + 3], 50);
+	answers_free(a);
+	tally_free(t);
+	form_free(f);
+}
+
+/* The marks that say which choices an answer named come round once
+ * every 2^32 answers: counting across that point changes nothing, even
+ * with marks left long ago equal to each stamp that follows it. */
+Test(tally, counts_across_the_mark_wrapping_round)
+{
+	struct form	*f = fixture_form();
+	struct tally	*t = tally_fixture(f, -1, TALLY_PAIRWISE), *w;
+	const struct tally_cell *c, *d;
+	struct answers	*a;
+	const char	*id, *day;
+	char		*cause = NULL;
+	size_t		 i, q, k, m, most = 1;
+	uint32_t	 old;
+
+	for (k = 0; k < f->nlists; k++) {
+		if (f->lists[k].nchoices + 1 > most)
+			most = f->lists[k].nchoices + 1;
+	}
+	for (old = 1; old <= 8; old++) {
+		w = tally_create(f, -1, TALLY_PAIRWISE, &cause);
+		w->stamp = UINT32_MAX - 3;
+		for (k = 0; k < most; k++)
+			w->scratch[k] = old;
+		for (i = 0; i < FIXTURE_RESPONSES; i++) {
+			a = fixture_answers(f, i, &id, &day);
+			tally_add(w, a);
+			answers_free(a);
+		}
+		cr_assert_gt(w->stamp, 8);
+		cr_assert_lt(w->stamp, 100);
+		for (q = 0; q < f->nquestions; q++) {
+			c = tally_cell(t, 0, (int)q);
+			d = tally_cell(w, 0, (int)q);
+			cr_assert_eq(c->answered, d->answered);
+			if (c->count == NULL)
+				continue;
+			m = form_question_list(f, &f->questions[q])->nchoices;
+			for (k = 0; k < m; k++)
+				cr_assert_eq(c->count[k], d->count[k],
+				    "%s %zu", f->questions[q].name, k);
+			for (k = 0; c->pref != NULL && k < m * m; k++)
+				cr_assert_eq(c->pref[k], d->pref[k]);
+		}
+		tally_free(w);
+	}
+	tally_free(t);
+	form_free(f);
+}
