@@ -76,16 +76,44 @@ cmd_vault_status(int err)
 	}
 }
 
+/* Write len bytes of s to stderr: control characters (C0, DEL, C1) and
+ * invalid UTF-8, which a message may quote from a hostile form or
+ * argument, become '?' so that no message can drive the terminal. */
+static void
+cmd_put_safe(const char *s, size_t len)
+{
+	const unsigned char	*u = (const unsigned char *)s;
+	size_t			 i = 0, n;
+
+	while (i < len) {
+		n = 1;
+		if (u[i] >= 0xc2 && u[i] <= 0xf4)
+			n = u[i] < 0xe0 ? 2 : u[i] < 0xf0 ? 3 : 4;
+		if (u[i] < 0x20 || u[i] == 0x7f || (u[i] >= 0x80 &&
+		    (n == 1 || i + n > len || !utf8_valid(s + i, n, NULL) ||
+		    (u[i] == 0xc2 && u[i + 1] < 0xa0)))) {
+			fputc('?', stderr);
+			i++;
+			continue;
+		}
+		fwrite(s + i, 1, n, stderr);
+		i += n;
+	}
+}
+
 void
 cmd_error(const struct cmd_entry *cmd, const char *fmt, ...)
 {
 	va_list	 ap;
+	char	*msg;
 
-	fprintf(stderr, "consult: %s: ", cmd->name);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	xvasprintf(&msg, fmt, ap);
 	va_end(ap);
+	fprintf(stderr, "consult: %s: ", cmd->name);
+	cmd_put_safe(msg, strlen(msg));
 	fputc('\n', stderr);
+	free(msg);
 }
 
 void
@@ -97,8 +125,9 @@ cmd_error_lines(const struct cmd_entry *cmd, const char *cause)
 		nl = strchr(cause, '\n');
 		if (nl == NULL)
 			nl = cause + strlen(cause);
-		fprintf(stderr, "consult: %s: %.*s\n", cmd->name,
-		    (int)(nl - cause), cause);
+		fprintf(stderr, "consult: %s: ", cmd->name);
+		cmd_put_safe(cause, (size_t)(nl - cause));
+		fputc('\n', stderr);
 		cause = *nl == '\n' ? nl + 1 : nl;
 	}
 }

@@ -187,6 +187,13 @@ printf 'survey,,,\n,type,name,label\n,text,t1,Bad \377 label\n' \
 run check "$TMP/badutf8.csv"
 expect_message check 65 "$TMP/badutf8.csv:3: invalid UTF-8" \
     "invalid UTF-8 in a form: 65 with FILE:LINE"
+printf 'survey,,,\n,type,name,label\n,text,ok,Fine\n,text,t\033[2J,x\n' \
+    >"$TMP/badname.csv"
+run check "$TMP/badname.csv"
+expect_message check 65 "$TMP/badname.csv:4: invalid name 't?[2J'" \
+    "an escape in a form's name: 65, FILE:LINE, shown as ?"
+! grep -q "$(printf '\033')" "$TMP/err"
+ok $? "no escape character reaches the terminal from an error message"
 
 # ---- empty key files, missing and wrong paths ----------------------------
 : >"$TMP/empty.key"
