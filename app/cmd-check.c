@@ -237,7 +237,7 @@ cmd_check_exec(const struct cmd_entry *self, struct args *args)
 	check_outline(f);
 	form_free(f);
 	if (fflush(stdout) != 0 || ferror(stdout)) {
-		cmd_error(self, "stdout: %s", strerror(errno));
+		cmd_error(self, "write error: %s", strerror(errno));
 		return EXIT_IOERR;
 	}
 	return 0;

@@ -1,4 +1,5 @@
 /* cmd.c: the verb table, option parsing, help, and suggestions. */
+#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdarg.h>
@@ -169,6 +170,22 @@ cmd_longopts(const struct cmd_entry *cmd)
 	return opts;
 }
 
+/* A verb that succeeded fails with 74 if its output could not be
+ * written (a closed stdout, a full disk): never a silent exit 0. */
+static int
+cmd_flush(const struct cmd_entry *cmd, int status)
+{
+	errno = 0;
+	if (fflush(stdout) == 0 && !ferror(stdout))
+		return status;
+	if (status == 0) {
+		cmd_error(cmd, "write error: %s",
+		    strerror(errno != 0 ? errno : EIO));
+		status = EXIT_IOERR;
+	}
+	return status;
+}
+
 int
 cmd_run(const struct cmd_entry *cmd, int argc, char **argv)
 {
@@ -208,7 +225,7 @@ cmd_run(const struct cmd_entry *cmd, int argc, char **argv)
 		cmd_error(cmd, "wrong number of arguments");
 		return cmd_usage(cmd);
 	}
-	return cmd->exec(cmd, &args);
+	return cmd_flush(cmd, cmd->exec(cmd, &args));
 }
 
 void

@@ -233,11 +233,19 @@ expect_message init 74 "$TMP: Is a directory" \
 status=$?
 expect_message run 1 "end of input; the answers are kept as a draft" \
     "run with stdin from /dev/null: end of input, exit 1"
+"$CONSULT" status "$TMP/keep" >&- 2>"$TMP/err"
+status=$?
+expect_message status 74 "write error: Bad file descriptor" \
+    "status with stdout closed: 74, not a silent success"
 "$CONSULT" export "$TMP/keep" --key "$TMP/analyst.key" -P "$TMP/pass" \
     >&- 2>"$TMP/err"
 status=$?
 expect_message export 74 "write error: Bad file descriptor" \
     "export with stdout closed: 74"
+"$CONSULT" check "$SMALL" >&- 2>"$TMP/err"
+status=$?
+expect_message check 74 "write error: Bad file descriptor" \
+    "check with stdout closed: 74"
 expect_count "$TMP/keep" 1 "the kept response is still there"
 
 # ---- a read-only vault -------------------------------------------------------
