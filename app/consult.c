@@ -1,8 +1,11 @@
 /* consult.c: main: set up the process and dispatch to a verb. */
+#include <errno.h>
+#include <fcntl.h>
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <sodium.h>
 
@@ -32,12 +35,30 @@ suggest(const char *name)
 	fputs("Run 'consult help' for the list of verbs.\n", stderr);
 }
 
+/* Hold fds 0, 1 and 2 if they were closed (consult run <&-), so that no
+ * file consult opens takes their number: each gets /dev/null opened the
+ * other way round, so reading or writing it still fails (EBADF) as on a
+ * closed descriptor, and the error is reported. */
+static void
+reserve_std_fds(void)
+{
+	int	 fd;
+
+	for (fd = 0; fd <= 2; fd++) {
+		if (fcntl(fd, F_GETFD) != -1 || errno != EBADF)
+			continue;
+		if (open("/dev/null", fd == 0 ? O_WRONLY : O_RDONLY) != fd)
+			_exit(EXIT_IOERR);	/* nothing sane left to do */
+	}
+}
+
 int
 main(int argc, char **argv)
 {
 	const struct cmd_entry	*cmd;
 	char			*cause;
 
+	reserve_std_fds();
 	setlocale(LC_ALL, "");
 	if (sodium_init() < 0) {
 		fputs("consult: cannot initialise libsodium\n", stderr);

@@ -25,12 +25,14 @@ struct plain {
 	struct buf	 line;		/* the last line (or lines) read */
 	int		 discarding;	/* skipping the rest of a long line */
 	int		 too_long;
+	int		 read_errno;	/* why reading failed (PLAIN_ERROR) */
 };
 
 enum plain_read {
 	PLAIN_LINE,
 	PLAIN_EOF,
 	PLAIN_SIGNAL,
+	PLAIN_ERROR,	/* stdin unreadable: closed, or an I/O error */
 };
 
 /* Write s, replacing what a terminal would act on: C0 controls but the
@@ -150,6 +152,10 @@ plain_read(struct plain *p)
 		n = read(p->in, chunk, sizeof chunk);
 		if (n < 0 && errno == EINTR)
 			continue;
+		if (n < 0 && p->pending.len == 0 && !p->discarding) {
+			p->read_errno = errno;
+			return PLAIN_ERROR;
+		}
 		if (n <= 0) {
 			if (p->pending.len == 0 && !p->discarding)
 				return PLAIN_EOF;
@@ -428,10 +434,19 @@ plain_kiosk_next(struct plain *p, int *status)
 static int
 plain_leave(struct plain *p, enum plain_read rd)
 {
+	char	*why;
+	int	 status;
+
 	fputc('\n', p->out);
 	fflush(p->out);
-	return run_leave(p->run, rd == PLAIN_EOF ? "end of input" :
-	    "stopped by a signal");
+	if (rd != PLAIN_ERROR)
+		return run_leave(p->run, rd == PLAIN_EOF ? "end of input" :
+		    "stopped by a signal");
+	xasprintf(&why, "cannot read standard input: %s",
+	    strerror(p->read_errno));
+	status = run_leave(p->run, why);
+	free(why);
+	return status == 1 ? EXIT_IOERR : status;
 }
 
 /* 1 if the current question takes several lines. */

@@ -229,6 +229,10 @@ expect_message init 74 "$TMP: Is a directory" \
     "init with a directory as the form: 74, the path named"
 
 # ---- stdin and stdout closed -----------------------------------------------
+"$CONSULT" run "$TMP/keep" <&- >"$TMP/out" 2>"$TMP/err"
+status=$?
+expect_message run 74 "cannot read standard input: Bad file descriptor" \
+    "run with stdin closed: 74 and why"
 "$CONSULT" run "$TMP/keep" </dev/null >"$TMP/out" 2>"$TMP/err"
 status=$?
 expect_message run 1 "end of input; the answers are kept as a draft" \
