@@ -175,6 +175,11 @@ run_open_vault(struct run *r, const char *dir, int *status, char **cause)
 		*status = EXIT_DATAERR;
 		return -1;
 	}
+	/* Say it now, not after the participant's first answer. */
+	if (vault_writable(r->vault, cause) != 0) {
+		*status = EXIT_IOERR;
+		return -1;
+	}
 	r->form = r->vault->form;
 	return 0;
 }

@@ -278,6 +278,10 @@ if [ -z "$how" ]; then
 		ok 0 "# SKIP read-only vault: no chmod, chattr or mount works"
 	done
 else
+	printf 'after\n\n2\ny\n' >"$TMP/in"
+	answer "$TMP/ro/a"
+	expect_message run 74 "$TMP/ro/a/sessions: cannot write there" \
+	    "read-only vault ($how): run says so at once, 74"
 	run simulate "$TMP/ro/b" --count 1
 	expect_message simulate 74 "$TMP/ro/b/" \
 	    "read-only vault ($how): simulate fails with 74"
