@@ -13,7 +13,7 @@ export DEBIAN_FRONTEND=noninteractive
 $SUDO apt-get update -qq
 $SUDO apt-get install -y -qq --no-install-recommends \
 	build-essential autoconf automake pkg-config \
-	libncurses-dev libsodium-dev libcsv-dev libcriterion-dev \
+	libncurses-dev libsodium-dev libcsv-dev libcriterion-dev gettext \
 	tmux python3 python3-pyte >/dev/null
 
 ./autogen.sh

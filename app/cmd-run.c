@@ -39,7 +39,11 @@ const struct cmd_entry cmd_run_entry = {
 	    "Answers are saved, encrypted, as a draft after every answer.\n"
 	    "End of input before submitting keeps the draft and exits 1; so\n"
 	    "do SIGHUP and SIGTERM. A resume code that opens no draft exits\n"
-	    "77, as a wrong passphrase does. Plain mode: type :help.\n",
+	    "77, as a wrong passphrase does. Plain mode: type :help.\n"
+	    "\n"
+	    "The program's own words follow the language chosen (French,\n"
+	    "Spanish, else English); before any choice, the locale's:\n"
+	    "LANGUAGE, else LC_ALL, LC_MESSAGES or LANG.\n",
 	.exec = cmd_run_exec,
 };
 
@@ -112,7 +116,8 @@ cmd_run_exec(const struct cmd_entry *self, struct args *args)
 	memset(&o, 0, sizeof o);
 	o.vault = args->argv[0];
 	o.lang = args_get(args, 'l');
-	o.env_lang = getenv("LANG");
+	i18n_init();
+	o.env_lang = i18n_locale();
 	o.resume = args_get(args, 'r');
 	o.kiosk = args_has(args, 'k');
 	cmd_run_signals(o.kiosk);

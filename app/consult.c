@@ -60,6 +60,7 @@ main(int argc, char **argv)
 
 	reserve_std_fds();
 	setlocale(LC_ALL, "");
+	setlocale(LC_NUMERIC, "C");	/* '.' decimals whatever the locale */
 	if (sodium_init() < 0) {
 		fputs("consult: cannot initialise libsodium\n", stderr);
 		return 1;

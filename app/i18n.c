@@ -1,207 +1,113 @@
-/* i18n.c: the front ends' own words in English, French and Spanish, in one
- * table so that gettext can take them over later. */
+/* i18n.c: the front ends' own words through GNU gettext (glibc's), and
+ * which language they speak: the participant's choice of a form language
+ * or, before any choice, the locale's.
+ *
+ * What glibc 2.36 (Debian 12) does, found by trying:
+ * - gettext returns the msgid untranslated while LC_MESSAGES is "C" (or
+ *   "POSIX", which setlocale names "C"), and ignores LANGUAGE then. That
+ *   is the case with LANG unset or C, and also when LANG names a locale
+ *   that is not installed (fr_FR.UTF-8 on a minimal machine or over SSH):
+ *   setlocale(LC_ALL, "") fails as a whole and leaves every category "C".
+ * - With LC_MESSAGES "C.UTF-8" (shipped by Debian's libc-bin) gettext
+ *   reads LANGUAGE: "fr" finds fr/LC_MESSAGES/consult.mo, "es_MX.UTF-8"
+ *   falls back to es/, a language with no catalogue gives the msgid, and
+ *   a "C" entry stops the search. Only the exact name "C" is special.
+ * - gettext caches each translation it found: after LANGUAGE changes, the
+ *   old words come back until the counter _nl_msg_cat_cntr changes.
+ *   textdomain() increments it on every call (so do setlocale and
+ *   bindtextdomain; the gettext manual's "gettext grok" increments it by
+ *   hand); i18n_switch calls textdomain again.
+ * - LANGUAGE also translates glibc's own messages (strerror) where the
+ *   locales package is installed.
+ * So i18n_init reads the locale's languages from the environment itself,
+ * in gettext's order, moves LC_MESSAGES from "C" to "C.UTF-8", and every
+ * switch sets LANGUAGE and calls textdomain. No other locale category is
+ * touched here: LC_NUMERIC stays "C" (main), answers and exports use '.'.
+ * The catalogues are UTF-8 and handed over as UTF-8 whatever LC_CTYPE
+ * says, like the forms' labels. */
+#include <libintl.h>
+#include <locale.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include "app/run.h"
 
-struct i18n_lang {
-	const char	*code;
-	const char	*names[3];	/* whole names that also pick it */
-};
+#define I18N_DOMAIN	"consult"	/* the text domain: consult.mo */
+#define N_(s)		(s)		/* marks a msgid for xgettext */
 
-static const struct i18n_lang i18n_langs[I18N_NLANGS] = {
-	{ "en", { "english", "anglais", "inglés" } },
-	{ "fr", { "français", "french", "francés" } },
-	{ "es", { "español", "spanish", "espagnol" } },
-};
+#ifndef LOCALEDIR
+#define LOCALEDIR "/usr/share/locale"	/* a build outside make (fuzz) */
+#endif
 
-/* Strings may hold "{}", replaced by one argument (i18n_format). */
-static const char *i18n_table[I18N_NMSGS][I18N_NLANGS] = {
-	[I18N_RESUME_CODE] = {
-		"Your resume code is {}. Note it to come back later.",
-		"Votre code de reprise est {}. Notez-le pour revenir plus tard.",
-		"Su código para continuar es {}. Anótelo para volver más tarde.",
-	},
-	[I18N_HELP_HINT] = {
-		"(Type :help for help.)",
-		"(Tapez :help pour l'aide.)",
-		"(Escriba :help para la ayuda.)",
-	},
-	[I18N_DO_SELECT_ONE] = {
-		"Type the number or name of one choice.",
-		"Tapez le numéro ou le nom d'un choix.",
-		"Escriba el número o el nombre de una opción.",
-	},
-	[I18N_DO_SELECT_MULTIPLE] = {
-		"Type the numbers of all that apply, separated by spaces.",
-		"Tapez les numéros de tous les choix qui conviennent, séparés "
-		"par des espaces.",
-		"Escriba los números de todas las opciones que correspondan, "
-		"separados por espacios.",
-	},
-	[I18N_DO_RANK] = {
-		"Type the numbers in order, most important first, separated by "
-		"spaces (at most {}).",
-		"Tapez les numéros dans l'ordre, le plus important d'abord, "
-		"séparés par des espaces (au plus {}).",
-		"Escriba los números en orden, el más importante primero, "
-		"separados por espacios (como máximo {}).",
-	},
-	[I18N_DO_INTEGER] = {
-		"Type a whole number.",
-		"Tapez un nombre entier.",
-		"Escriba un número entero.",
-	},
-	[I18N_DO_DECIMAL] = {
-		"Type a number.",
-		"Tapez un nombre.",
-		"Escriba un número.",
-	},
-	[I18N_DO_DATE] = {
-		"Type a date as YYYY-MM-DD.",
-		"Tapez une date sous la forme AAAA-MM-JJ.",
-		"Escriba una fecha como AAAA-MM-DD.",
-	},
-	[I18N_DO_TEXT] = {
-		"Type your answer.",
-		"Tapez votre réponse.",
-		"Escriba su respuesta.",
-	},
-	[I18N_DO_MULTILINE] = {
-		"Type your answer; end it with a line holding only a dot (.).",
-		"Tapez votre réponse ; terminez-la par une ligne ne contenant "
-		"qu'un point (.).",
-		"Escriba su respuesta; termínela con una línea que solo tenga "
-		"un punto (.).",
-	},
-	[I18N_DO_ACKNOWLEDGE] = {
-		"Type ok to acknowledge.",
-		"Tapez ok pour confirmer.",
-		"Escriba ok para confirmar.",
-	},
-	[I18N_DO_NOTE] = {
-		"Press Enter to go on.",
-		"Appuyez sur Entrée pour continuer.",
-		"Pulse Intro para continuar.",
-	},
-	[I18N_SKIP] = {
-		"Press Enter alone to skip.",
-		"Appuyez sur Entrée seule pour passer.",
-		"Pulse Intro sola para omitir.",
-	},
-	[I18N_KEEP] = {
-		"Press Enter alone to keep it, or type :clear to remove it.",
-		"Appuyez sur Entrée seule pour la garder, ou tapez :clear pour "
-		"l'effacer.",
-		"Pulse Intro sola para mantenerla, o escriba :clear para "
-		"borrarla.",
-	},
-	[I18N_CURRENT] = {
-		"Your answer: {}",
-		"Votre réponse : {}",
-		"Su respuesta: {}",
-	},
-	[I18N_SCALE] = {
-		"Scale:",
-		"Échelle :",
-		"Escala:",
-	},
-	[I18N_TOO_LONG] = {
-		"That answer is too long.",
-		"Cette réponse est trop longue.",
-		"Esa respuesta es demasiado larga.",
-	},
-	[I18N_REQUIRED] = {
-		"An answer is required.",
-		"Une réponse est obligatoire.",
-		"Se requiere una respuesta.",
-	},
-	[I18N_REVIEW] = {
-		"Review your answers",
-		"Relisez vos réponses",
-		"Revise sus respuestas",
-	},
-	[I18N_NO_ANSWER] = {
-		"(no answer)",
-		"(pas de réponse)",
-		"(sin respuesta)",
-	},
-	[I18N_REVIEW_JUMP] = {
-		"Type a number to change that answer.",
-		"Tapez un numéro pour modifier cette réponse.",
-		"Escriba un número para cambiar esa respuesta.",
-	},
-	[I18N_SUBMIT] = {
-		"Submit? [y/n]",
-		"Envoyer ? [o/n]",
-		"¿Enviar? [s/n]",
-	},
-	[I18N_NOT_SUBMITTED] = {
-		"Not submitted yet.",
-		"Pas encore envoyé.",
-		"Todavía no enviado.",
-	},
-	[I18N_THANKS] = {
-		"Thank you. Your answers are submitted.",
-		"Merci. Vos réponses sont envoyées.",
-		"Gracias. Sus respuestas se han enviado.",
-	},
-	[I18N_SAVED] = {
-		"Your answers are saved. Your resume code is {}.",
-		"Vos réponses sont enregistrées. Votre code de reprise est {}.",
-		"Sus respuestas están guardadas. Su código para continuar es "
-		"{}.",
-	},
-	[I18N_UNKNOWN_COMMAND] = {
-		"Unknown command {}. Type :help for help.",
-		"Commande inconnue {}. Tapez :help pour l'aide.",
-		"Orden desconocida {}. Escriba :help para la ayuda.",
-	},
-	[I18N_LANGUAGES] = {
-		"Languages (type :lang and a code):",
-		"Langues (tapez :lang et un code) :",
-		"Idiomas (escriba :lang y un código):",
-	},
-	[I18N_NO_LANGUAGE] = {
-		"There is no language {} in this questionnaire.",
-		"Il n'y a pas de langue {} dans ce questionnaire.",
-		"No hay idioma {} en este cuestionario.",
-	},
-	[I18N_FIRST_QUESTION] = {
-		"This is the first question.",
-		"C'est la première question.",
-		"Esta es la primera pregunta.",
-	},
-	[I18N_NO_QUESTION] = {
-		"There is no question {}.",
-		"Il n'y a pas de question {}.",
-		"No hay pregunta {}.",
-	},
-	[I18N_QUIT_CONFIRM] = {
-		"End kiosk mode? This is for the facilitator. Type yes to "
-		"confirm.",
-		"Quitter le mode kiosque ? C'est pour l'animateur. Tapez oui "
-		"pour confirmer.",
-		"¿Salir del modo quiosco? Es para el facilitador. Escriba sí "
-		"para confirmar.",
-	},
-	[I18N_NEXT_PARTICIPANT] = {
-		"Next participant: press Enter to begin.",
-		"Participant suivant : appuyez sur Entrée pour commencer.",
-		"Siguiente participante: pulse Intro para empezar.",
-	},
-	[I18N_NO_DRAFT] = {
-		"No saved answers open with this code.",
-		"Aucune réponse enregistrée ne s'ouvre avec ce code.",
-		"Ninguna respuesta guardada se abre con este código.",
-	},
-	[I18N_RESUME_LATE] = {
-		"A draft can be resumed only before answering.",
-		"On ne peut reprendre un brouillon qu'avant de répondre.",
-		"Solo se puede continuar un borrador antes de responder.",
-	},
-	[I18N_HELP] = {
+#define I18N_LIST_MAX	128		/* bytes of a LANGUAGE list */
+
+/* The locale's languages ("" when it names none). */
+static char	 i18n_locale_list[I18N_LIST_MAX];
+
+/* The front ends' words, in English: the msgids of the catalogues.
+ * Strings may hold "{}", replaced by one argument (i18n_format). */
+static const char *const i18n_msgids[I18N_NMSGS] = {
+	[I18N_RESUME_CODE] =
+	    /* TRANSLATORS: {} is the resume code. */
+	    N_("Your resume code is {}. Note it to come back later."),
+	[I18N_HELP_HINT] = N_("(Type :help for help.)"),
+	[I18N_DO_SELECT_ONE] = N_("Type the number or name of one choice."),
+	[I18N_DO_SELECT_MULTIPLE] = N_(
+		"Type the numbers of all that apply, separated by spaces."),
+	[I18N_DO_RANK] =
+	    /* TRANSLATORS: {} is the most items one may rank. */
+	    N_("Type the numbers in order, most important first, separated by "
+	    "spaces (at most {})."),
+	[I18N_DO_INTEGER] = N_("Type a whole number."),
+	[I18N_DO_DECIMAL] = N_("Type a number."),
+	[I18N_DO_DATE] = N_("Type a date as YYYY-MM-DD."),
+	[I18N_DO_TEXT] = N_("Type your answer."),
+	[I18N_DO_MULTILINE] = N_(
+		"Type your answer; end it with a line holding only a dot (.)."),
+	[I18N_DO_ACKNOWLEDGE] = N_("Type ok to acknowledge."),
+	[I18N_DO_NOTE] = N_("Press Enter to go on."),
+	[I18N_SKIP] = N_("Press Enter alone to skip."),
+	[I18N_KEEP] = N_(
+		"Press Enter alone to keep it, or type :clear to remove it."),
+	[I18N_CURRENT] =
+	    /* TRANSLATORS: {} is the answer as given. */
+	    N_("Your answer: {}"),
+	[I18N_SCALE] = N_("Scale:"),
+	[I18N_TOO_LONG] = N_("That answer is too long."),
+	[I18N_REQUIRED] = N_("An answer is required."),
+	[I18N_REVIEW] = N_("Review your answers"),
+	[I18N_NO_ANSWER] = N_("(no answer)"),
+	[I18N_REVIEW_JUMP] = N_("Type a number to change that answer."),
+	[I18N_SUBMIT] =
+	    /* TRANSLATORS: any of these yes and no words is understood: y yes
+	     * ok o oui s si sí, n no non. */
+	    N_("Submit? [y/n]"),
+	[I18N_NOT_SUBMITTED] = N_("Not submitted yet."),
+	[I18N_THANKS] = N_("Thank you. Your answers are submitted."),
+	[I18N_SAVED] =
+	    /* TRANSLATORS: {} is the resume code. */
+	    N_("Your answers are saved. Your resume code is {}."),
+	[I18N_UNKNOWN_COMMAND] =
+	    /* TRANSLATORS: {} is the command as typed, like :foo. */
+	    N_("Unknown command {}. Type :help for help."),
+	[I18N_LANGUAGES] = N_("Languages (type :lang and a code):"),
+	[I18N_NO_LANGUAGE] =
+	    /* TRANSLATORS: {} is the language as typed. */
+	    N_("There is no language {} in this questionnaire."),
+	[I18N_FIRST_QUESTION] = N_("This is the first question."),
+	[I18N_NO_QUESTION] =
+	    /* TRANSLATORS: {} is the number as typed. */
+	    N_("There is no question {}."),
+	[I18N_QUIT_CONFIRM] =
+	    /* TRANSLATORS: yes, oui and sí are all understood. */
+	    N_("End kiosk mode? This is for the facilitator. Type yes to "
+	    "confirm."),
+	[I18N_NEXT_PARTICIPANT] = N_("Next participant: press Enter to begin."),
+	[I18N_NO_DRAFT] = N_("No saved answers open with this code."),
+	[I18N_RESUME_LATE] = N_(
+		"A draft can be resumed only before answering."),
+	[I18N_HELP] = N_(
 		"Answer each question, then press Enter.\n"
 		"  choices     their number or name; several separated by "
 		"spaces\n"
@@ -218,86 +124,22 @@ static const char *i18n_table[I18N_NMSGS][I18N_NLANGS] = {
 		"  :resume CODE  go on with the answers saved under a resume "
 		"code\n"
 		"  :lang CODE  change the language (:lang alone lists them)\n"
-		"  :help       this help",
-		"Répondez à chaque question, puis appuyez sur Entrée.\n"
-		"  choix        leur numéro ou leur nom ; plusieurs séparés par "
-		"des espaces\n"
-		"  classement   les numéros dans l'ordre, le plus important "
-		"d'abord\n"
-		"  ligne vide   passe une question non obligatoire\n"
-		"  texte long   se termine par une ligne ne contenant qu'un "
-		"point (.)\n"
-		"  ::texte      une réponse qui commence par deux-points\n"
-		"  notes        s'affichent puis attendent Entrée\n"
-		"Commandes :\n"
-		"  :back        revenir à la question précédente\n"
-		"  :save        enregistrer et partir ; le code de reprise vous "
-		"ramène\n"
-		"  :clear       effacer la réponse à cette question\n"
-		"  :resume CODE reprendre les réponses enregistrées sous un "
-		"code\n"
-		"  :lang CODE   changer de langue (:lang seul les liste)\n"
-		"  :help        cette aide",
-		"Responda cada pregunta y pulse Intro.\n"
-		"  opciones     su número o su nombre; varias separadas por "
-		"espacios\n"
-		"  orden        los números en orden, el más importante "
-		"primero\n"
-		"  línea vacía  omite una pregunta no obligatoria\n"
-		"  texto largo  termina con una línea que solo tenga un punto "
-		"(.)\n"
-		"  ::texto      una respuesta que empieza por dos puntos\n"
-		"  notas        se muestran y esperan Intro\n"
-		"Órdenes:\n"
-		"  :back        volver a la pregunta anterior\n"
-		"  :save        guardar y salir; el código para continuar le "
-		"trae de vuelta\n"
-		"  :clear       borrar la respuesta a esta pregunta\n"
-		"  :resume CÓDIGO  continuar con las respuestas guardadas con "
-		"un código\n"
-		"  :lang CÓDIGO cambiar de idioma (:lang solo los muestra)\n"
-		"  :help        esta ayuda",
-	},
-	[I18N_BAR_CHOICE] = {
-		"Enter:next  Bksp:back  Space:pick  ?:help  ^T:language  "
-		"^S:save",
-		"Entrée:suite  Effacement:retour  Espace:choisir  ?:aide  "
-		"^T:langue  ^S:enregistrer",
-		"Intro:seguir  Retroceso:atrás  Espacio:elegir  ?:ayuda  "
-		"^T:idioma  ^S:guardar",
-	},
-	[I18N_BAR_RANK] = {
-		"Space:rank  +/-:move  Enter:next  Bksp:back  ?:help",
-		"Espace:classer  +/-:déplacer  Entrée:suite  Effacement:retour  "
-		"?:aide",
-		"Espacio:ordenar  +/-:mover  Intro:seguir  Retroceso:atrás  "
-		"?:ayuda",
-	},
-	[I18N_BAR_TEXT] = {
-		"Enter:next  PgUp:back  F1:help  ^T:language  ^S:save",
-		"Entrée:suite  PgPréc:retour  F1:aide  ^T:langue  "
-		"^S:enregistrer",
-		"Intro:seguir  RePág:atrás  F1:ayuda  ^T:idioma  ^S:guardar",
-	},
-	[I18N_BAR_MULTILINE] = {
-		"^D:done  Enter:new line  PgUp:back  F1:help  ^S:save",
-		"^D:fini  Entrée:nouvelle ligne  PgPréc:retour  F1:aide  "
-		"^S:enregistrer",
-		"^D:listo  Intro:nueva línea  RePág:atrás  F1:ayuda  "
-		"^S:guardar",
-	},
-	[I18N_BAR_REVIEW] = {
-		"Enter:change  s:submit  Bksp:back  ?:help  ^S:save",
-		"Entrée:modifier  s:envoyer  Effacement:retour  ?:aide  "
-		"^S:enregistrer",
-		"Intro:cambiar  s:enviar  Retroceso:atrás  ?:ayuda  ^S:guardar",
-	},
-	[I18N_BAR_MENU] = {
-		"Enter:choose  Esc:cancel",
-		"Entrée:choisir  Échap:annuler",
-		"Intro:elegir  Esc:cancelar",
-	},
-	[I18N_TUI_HELP] = {
+		"  :help       this help"),
+	[I18N_BAR_CHOICE] =
+	    /* TRANSLATORS: the curses screen's key bars: key names before each
+	     * colon, what they do after it; keep them within 80 columns. */
+	    N_("Enter:next  Bksp:back  Space:pick  ?:help  ^T:language  "
+	    "^S:save"),
+	[I18N_BAR_RANK] = N_(
+		"Space:rank  +/-:move  Enter:next  Bksp:back  ?:help"),
+	[I18N_BAR_TEXT] = N_(
+		"Enter:next  PgUp:back  F1:help  ^T:language  ^S:save"),
+	[I18N_BAR_MULTILINE] = N_(
+		"^D:done  Enter:new line  PgUp:back  F1:help  ^S:save"),
+	[I18N_BAR_REVIEW] = N_(
+		"Enter:change  s:submit  Bksp:back  ?:help  ^S:save"),
+	[I18N_BAR_MENU] = N_("Enter:choose  Esc:cancel"),
+	[I18N_TUI_HELP] = N_(
 		"Keys\n"
 		"  Enter        check the answer and go on\n"
 		"  Backspace    go back (in a text: PgUp, or Backspace when "
@@ -312,53 +154,20 @@ static const char *i18n_table[I18N_NMSGS][I18N_NLANGS] = {
 		"back\n"
 		"  ^L           redraw the screen\n"
 		"  ? or F1      this help\n"
-		"Your answers are saved, encrypted, after each one.",
-		"Touches\n"
-		"  Entrée       vérifier la réponse et continuer\n"
-		"  Effacement   revenir (dans un texte : PgPréc, ou Effacement "
-		"s'il est vide)\n"
-		"  Haut, Bas    se déplacer ; j et k aussi\n"
-		"  1-9, a-z     choisir l'option de cette touche\n"
-		"  Espace       choisir, ou non, l'option en surbrillance\n"
-		"  + et -       classement : monter ou descendre l'élément\n"
-		"  ^D           terminer un texte de plusieurs lignes\n"
-		"  ^T ou F2     changer de langue\n"
-		"  ^S ou F3     enregistrer et partir ; le code de reprise vous "
-		"ramène\n"
-		"  ^L           redessiner l'écran\n"
-		"  ? ou F1      cette aide\n"
-		"Vos réponses sont enregistrées, chiffrées, après chacune.",
-		"Teclas\n"
-		"  Intro        comprobar la respuesta y seguir\n"
-		"  Retroceso    volver (en un texto: RePág, o Retroceso si está "
-		"vacío)\n"
-		"  Arriba, Abajo  moverse; también j y k\n"
-		"  1-9, a-z     elegir la opción de esa tecla\n"
-		"  Espacio      elegir, o no, la opción resaltada\n"
-		"  + y -        orden: subir o bajar el elemento\n"
-		"  ^D           terminar un texto de varias líneas\n"
-		"  ^T o F2      cambiar de idioma\n"
-		"  ^S o F3      guardar y salir; el código para continuar le "
-		"trae de vuelta\n"
-		"  ^L           redibujar la pantalla\n"
-		"  ? o F1       esta ayuda\n"
-		"Sus respuestas se guardan, cifradas, después de cada una.",
-	},
-	[I18N_TOO_SMALL] = {
-		"Terminal too small",
-		"Terminal trop petit",
-		"Terminal demasiado pequeño",
-	},
-	[I18N_SUBMIT_ITEM] = {
-		"Submit",
-		"Envoyer",
-		"Enviar",
-	},
-	[I18N_PRESS_KEY] = {
-		"Press a key to leave.",
-		"Appuyez sur une touche pour quitter.",
-		"Pulse una tecla para salir.",
-	},
+		"Your answers are saved, encrypted, after each one."),
+	[I18N_TOO_SMALL] = N_("Terminal too small"),
+	[I18N_SUBMIT_ITEM] = N_("Submit"),
+	[I18N_PRESS_KEY] = N_("Press a key to leave."),
+};
+
+/* Whole names of languages, for form languages that give no code. */
+static const struct {
+	const char	*name;
+	const char	*code;
+} i18n_names[] = {
+	{ "english", "en" }, { "anglais", "en" }, { "inglés", "en" },
+	{ "français", "fr" }, { "french", "fr" }, { "francés", "fr" },
+	{ "español", "es" }, { "spanish", "es" }, { "espagnol", "es" },
 };
 
 /* Words that say yes, for acknowledge and confirmations, any language. */
@@ -369,44 +178,156 @@ static const char *i18n_no_words[] = {
 	"n", "no", "non", NULL
 };
 
-int
-i18n_pick(const char *code, const char *name)
+/* Length of the language part of a locale name ("fr" of "fr_FR.UTF-8"). */
+static size_t
+i18n_lang_len(const char *s, size_t n)
 {
-	char	 prefix[3];
-	size_t	 i, j;
+	size_t	 i;
 
-	for (i = 0; i < I18N_NLANGS; i++) {
-		if (code != NULL && strlen(code) >= 2) {
-			memcpy(prefix, code, 2);
-			prefix[2] = '\0';
-			if (str_ieq(prefix, i18n_langs[i].code) &&
-			    (code[2] == '\0' || code[2] == '-' ||
-			    code[2] == '_'))
-				return (int)i;
-		}
-		for (j = 0; name != NULL && j < 3; j++) {
-			if (strncasecmp(name, i18n_langs[i].names[j],
-			    strlen(i18n_langs[i].names[j])) == 0)
-				return (int)i;
-		}
-	}
-	return 0;
+	for (i = 0; i < n && strchr("_.@-", s[i]) == NULL; i++)
+		continue;
+	return i;
 }
 
-const char *
-i18n(int ui, enum i18n_msg msg)
+/* 1 if the n bytes at s look like a locale name: a letter, then letters,
+ * digits and "_.@-" (never a "/" that would lead out of the directory). */
+static int
+i18n_entry_ok(const char *s, size_t n)
 {
-	if (ui < 0 || ui >= I18N_NLANGS || i18n_table[msg][ui] == NULL)
-		ui = 0;
-	return i18n_table[msg][ui];
+	size_t	 i;
+	char	 c;
+
+	if (n == 0 || !((s[0] >= 'a' && s[0] <= 'z') ||
+	    (s[0] >= 'A' && s[0] <= 'Z')))
+		return 0;
+	for (i = 0; i < n; i++) {
+		c = s[i];
+		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		    (c >= '0' && c <= '9') || strchr("_.@-", c) != NULL))
+			return 0;
+	}
+	return 1;
+}
+
+/* Copy to out the entries of a LANGUAGE-style list that look like locale
+ * names, "-" made "_", up to the first English one or "C"/"POSIX" (left
+ * out), where gettext would stop anyway. */
+static void
+i18n_list_copy(char *out, size_t size, const char *list)
+{
+	const char	*p = list, *end;
+	size_t		 n, len, used = 0, i;
+
+	out[0] = '\0';
+	for (; *p != '\0'; p = *end == ':' ? end + 1 : end) {
+		end = p + strcspn(p, ":");
+		n = (size_t)(end - p);
+		if (!i18n_entry_ok(p, n))
+			continue;
+		len = i18n_lang_len(p, n);
+		if ((len == 1 && p[0] == 'C') ||
+		    (len == 5 && strncmp(p, "POSIX", 5) == 0) ||
+		    used + n + 2 > size)
+			break;
+		if (used != 0)
+			out[used++] = ':';
+		for (i = 0; i < n; i++)
+			out[used++] = p[i] == '-' ? '_' : p[i];
+		out[used] = '\0';
+		if (len == 2 && strncasecmp(p, "en", 2) == 0)
+			break;
+	}
+}
+
+/* The locale's languages, as gettext would pick them: LANGUAGE, unless
+ * the locale is "C" or "POSIX"; else the first of LC_ALL, LC_MESSAGES,
+ * LANG that is set. */
+static void
+i18n_read_locale(void)
+{
+	static const char *const vars[] = { "LC_ALL", "LC_MESSAGES", "LANG" };
+	const char	*loc = NULL, *list, *v;
+	size_t		 i;
+
+	for (i = 0; i < sizeof vars / sizeof vars[0] && loc == NULL; i++) {
+		if ((v = getenv(vars[i])) != NULL && *v != '\0')
+			loc = v;
+	}
+	i18n_locale_list[0] = '\0';
+	if (loc == NULL || strcmp(loc, "C") == 0 || strcmp(loc, "POSIX") == 0)
+		return;
+	if ((list = getenv("LANGUAGE")) == NULL || *list == '\0')
+		list = loc;
+	i18n_list_copy(i18n_locale_list, sizeof i18n_locale_list, list);
 }
 
 void
-i18n_format(struct buf *out, int ui, enum i18n_msg msg, const char *arg)
+i18n_init(void)
 {
-	const char	*s, *p;
+	const char	*dir, *m;
 
-	s = i18n(ui, msg);
+	dir = secure_getenv("CONSULT_LOCALEDIR");
+	if (dir == NULL || *dir == '\0')
+		dir = LOCALEDIR;
+	bindtextdomain(I18N_DOMAIN, dir);
+	bind_textdomain_codeset(I18N_DOMAIN, "UTF-8");
+	textdomain(I18N_DOMAIN);
+	m = setlocale(LC_MESSAGES, NULL);
+	if (m != NULL && strcmp(m, "C") == 0 &&
+	    setlocale(LC_MESSAGES, "C.UTF-8") == NULL)
+		(void)setlocale(LC_MESSAGES, "C.utf8");
+	i18n_read_locale();
+}
+
+const char *
+i18n_locale(void)
+{
+	return i18n_locale_list[0] != '\0' ? i18n_locale_list : NULL;
+}
+
+/* Speak the languages of list, and drop the translations gettext keeps. */
+static void
+i18n_switch(const char *list)
+{
+	setenv("LANGUAGE", list, 1);
+	textdomain(I18N_DOMAIN);
+}
+
+void
+i18n_use_locale(void)
+{
+	i18n_switch(i18n_locale_list[0] != '\0' ? i18n_locale_list : "en");
+}
+
+void
+i18n_use(const char *code, const char *name)
+{
+	char	 list[I18N_LIST_MAX];
+	size_t	 i, len;
+
+	list[0] = '\0';
+	if (code != NULL && strchr(code, ':') == NULL)
+		i18n_list_copy(list, sizeof list, code);
+	for (i = 0; list[0] == '\0' && name != NULL &&
+	    i < sizeof i18n_names / sizeof i18n_names[0]; i++) {
+		len = strlen(i18n_names[i].name);
+		if (strncasecmp(name, i18n_names[i].name, len) == 0)
+			i18n_list_copy(list, sizeof list, i18n_names[i].code);
+	}
+	i18n_switch(list[0] != '\0' ? list : "en");
+}
+
+const char *
+i18n(enum i18n_msg msg)
+{
+	return gettext(i18n_msgids[msg]);
+}
+
+void
+i18n_format(struct buf *out, enum i18n_msg msg, const char *arg)
+{
+	const char	*s = i18n(msg), *p;
+
 	while ((p = strstr(s, "{}")) != NULL) {
 		buf_add(out, s, (size_t)(p - s));
 		buf_add_str(out, arg);

@@ -98,7 +98,7 @@ plain_sayf(struct plain *p, enum i18n_msg msg, const char *arg)
 	struct buf	 b;
 
 	buf_init(&b);
-	i18n_format(&b, p->run->ui, msg, arg);
+	i18n_format(&b, msg, arg);
 	plain_say(p, buf_str(&b));
 	buf_clear(&b);
 }
@@ -218,7 +218,7 @@ plain_instructions(struct plain *p, int q)
 		msg = I18N_DO_MULTILINE;
 	snprintf(max, sizeof max, "%d", qu->rank_max);
 	buf_init(&b);
-	i18n_format(&b, p->run->ui, msg, max);
+	i18n_format(&b, msg, max);
 	if (qu->type != QUESTION_NOTE) {
 		if (*answers_get(p->run->answers, q) != '\0')
 			msg = I18N_KEEP;
@@ -227,7 +227,7 @@ plain_instructions(struct plain *p, int q)
 		else
 			msg = I18N_SKIP;
 		buf_add_byte(&b, ' ');
-		buf_add_str(&b, i18n(p->run->ui, msg));
+		buf_add_str(&b, i18n(msg));
 	}
 	plain_say(p, buf_str(&b));
 	buf_clear(&b);
@@ -247,7 +247,7 @@ plain_choices(struct plain *p, int q)
 	l = form_question_list(f, &f->questions[q]);
 	n = run_choices(p->run, q, &idx, &by_name);
 	if (f->questions[q].likert && n > 1) {
-		plain_put(p, i18n(p->run->ui, I18N_SCALE));
+		plain_put(p, i18n(I18N_SCALE));
 		for (i = 0; i < n; i++) {
 			c = &l->choices[idx[i]];
 			fprintf(p->out, "%s", i == 0 ? " " : " - ");
@@ -302,8 +302,8 @@ plain_answer(struct plain *p, int q, const char *indent)
 	buf_init(&text);
 	run_answer_text(p->run, q, &b);
 	if (b.len == 0)
-		buf_add_str(&b, i18n(p->run->ui, I18N_NO_ANSWER));
-	i18n_format(&text, p->run->ui, I18N_CURRENT, buf_str(&b));
+		buf_add_str(&b, i18n(I18N_NO_ANSWER));
+	i18n_format(&text, I18N_CURRENT, buf_str(&b));
 	fputs(indent, p->out);
 	plain_put_indented(p, buf_str(&text), indent);
 	fputc('\n', p->out);
@@ -340,7 +340,7 @@ plain_review(struct plain *p)
 	char			 num[32];
 
 	plain_header(p, -1);
-	plain_say(p, i18n(p->run->ui, I18N_REVIEW));
+	plain_say(p, i18n(I18N_REVIEW));
 	n = run_review(p->run, &qs);
 	for (i = 0; i < n; i++) {
 		snprintf(num, sizeof num, "%3zu. ", i + 1);
@@ -348,8 +348,8 @@ plain_review(struct plain *p)
 		plain_say(p, form_label(f, &f->questions[qs[i]], p->run->lang));
 		plain_answer(p, qs[i], "     ");
 	}
-	plain_say(p, i18n(p->run->ui, I18N_REVIEW_JUMP));
-	plain_say(p, i18n(p->run->ui, I18N_SUBMIT));
+	plain_say(p, i18n(I18N_REVIEW_JUMP));
+	plain_say(p, i18n(I18N_SUBMIT));
 }
 
 static void
@@ -358,7 +358,7 @@ plain_langs(struct plain *p)
 	const struct form	*f = p->run->form;
 	size_t			 i;
 
-	plain_say(p, i18n(p->run->ui, I18N_LANGUAGES));
+	plain_say(p, i18n(I18N_LANGUAGES));
 	for (i = 0; i < f->nlangs; i++) {
 		fputs(i == p->run->lang ? "* " : "  ", p->out);
 		if (f->langs[i].code != NULL) {
@@ -381,7 +381,7 @@ plain_show(struct plain *p)
 		plain_review(p);
 		break;
 	case RUN_CONFIRM_QUIT:
-		plain_say(p, i18n(p->run->ui, I18N_QUIT_CONFIRM));
+		plain_say(p, i18n(I18N_QUIT_CONFIRM));
 		break;
 	case RUN_DONE:
 		break;
@@ -394,7 +394,7 @@ plain_start(struct plain *p)
 {
 	plain_say(p, p->run->form->title);
 	plain_sayf(p, I18N_RESUME_CODE, p->run->code);
-	plain_say(p, i18n(p->run->ui, I18N_HELP_HINT));
+	plain_say(p, i18n(I18N_HELP_HINT));
 	plain_show(p);
 }
 
@@ -407,7 +407,7 @@ plain_kiosk_next(struct plain *p, int *status)
 	struct winsize	 ws;
 	int		 rows = 0;
 
-	plain_say(p, i18n(p->run->ui, I18N_NEXT_PARTICIPANT));
+	plain_say(p, i18n(I18N_NEXT_PARTICIPANT));
 	fputs("> ", p->out);
 	if (plain_read(p) != PLAIN_LINE) {
 		fputc('\n', p->out);
@@ -483,7 +483,7 @@ plain_step(struct plain *p, enum plain_read *rd)
 			return -1;
 		if (!p->too_long)
 			break;
-		plain_say(p, i18n(p->run->ui, I18N_TOO_LONG));
+		plain_say(p, i18n(I18N_TOO_LONG));
 	}
 	s = buf_str(&p->line);
 	return (int)run_input(p->run, s[0] == ':' ? s + 1 : s);
@@ -505,8 +505,6 @@ plain_arg(struct plain *p)
 static int
 plain_react(struct plain *p, enum run_reaction re, int before, int *status)
 {
-	int	 ui = p->run->ui;
-
 	switch (re) {
 	case RUN_SHOW:
 		plain_show(p);
@@ -517,7 +515,7 @@ plain_react(struct plain *p, enum run_reaction re, int before, int *status)
 			plain_show(p);
 		break;
 	case RUN_HELP:
-		plain_say(p, i18n(ui, I18N_HELP));
+		plain_say(p, i18n(I18N_HELP));
 		break;
 	case RUN_LANGS:
 		plain_langs(p);
@@ -526,24 +524,24 @@ plain_react(struct plain *p, enum run_reaction re, int before, int *status)
 		plain_sayf(p, I18N_NO_LANGUAGE, plain_arg(p));
 		break;
 	case RUN_FIRST:
-		plain_say(p, i18n(ui, I18N_FIRST_QUESTION));
+		plain_say(p, i18n(I18N_FIRST_QUESTION));
 		break;
 	case RUN_NO_ITEM:
 		plain_sayf(p, I18N_NO_QUESTION, buf_str(&p->line));
 		break;
 	case RUN_NOT_SUBMITTED:
-		plain_say(p, i18n(ui, I18N_NOT_SUBMITTED));
-		plain_say(p, i18n(ui, I18N_REVIEW_JUMP));
-		plain_say(p, i18n(ui, I18N_SUBMIT));
+		plain_say(p, i18n(I18N_NOT_SUBMITTED));
+		plain_say(p, i18n(I18N_REVIEW_JUMP));
+		plain_say(p, i18n(I18N_SUBMIT));
 		break;
 	case RUN_UNKNOWN:
 		plain_sayf(p, I18N_UNKNOWN_COMMAND, buf_str(&p->line));
 		break;
 	case RUN_NO_DRAFT:
-		plain_say(p, i18n(ui, I18N_NO_DRAFT));
+		plain_say(p, i18n(I18N_NO_DRAFT));
 		break;
 	case RUN_RESUME_LATE:
-		plain_say(p, i18n(ui, I18N_RESUME_LATE));
+		plain_say(p, i18n(I18N_RESUME_LATE));
 		break;
 	case RUN_SAVED:
 		plain_sayf(p, I18N_SAVED, p->run->code);
@@ -552,7 +550,7 @@ plain_react(struct plain *p, enum run_reaction re, int before, int *status)
 	case RUN_SUBMITTED:
 		fputs("Receipt: ", p->out);
 		plain_say(p, p->run->receipt);
-		plain_say(p, i18n(ui, I18N_THANKS));
+		plain_say(p, i18n(I18N_THANKS));
 		*status = 0;
 		return p->run->kiosk && plain_kiosk_next(p, status);
 	case RUN_QUIT:

@@ -61,21 +61,25 @@ run_save(struct run *r)
 	return rc;
 }
 
-/* Pick the form language: --lang, else $LANG's language, else the
- * form's default. Returns -1 when --lang names none. */
+/* Pick the form language: --lang, else the first of the locale's
+ * languages (o->env_lang, "fr_FR:es") the form has, else the form's
+ * default. Returns -1 when --lang names none. */
 static int
 run_pick_lang(struct run *r, const struct run_options *o)
 {
-	char	 code[16];
-	size_t	 n;
-	int	 l = -1;
+	const char	*p, *end;
+	char		 code[16];
+	size_t		 n;
+	int		 l = -1;
 
 	if (o->lang != NULL)
 		return form_find_lang(r->form, o->lang);
-	if (o->env_lang != NULL) {
-		n = strcspn(o->env_lang, "_.@");
+	for (p = o->env_lang; p != NULL && *p != '\0' && l < 0;
+	    p = *end == ':' ? end + 1 : end) {
+		end = p + strcspn(p, ":");
+		n = strcspn(p, "_.@:");
 		if (n > 0 && n < sizeof code) {
-			memcpy(code, o->env_lang, n);
+			memcpy(code, p, n);
 			code[n] = '\0';
 			l = form_find_lang(r->form, code);
 		}
@@ -83,13 +87,18 @@ run_pick_lang(struct run *r, const struct run_options *o)
 	return l >= 0 ? l : (int)r->form->default_lang;
 }
 
+/* Show the form in language lang. The front end speaks it too, or the
+ * locale's languages while r->ui_locale says no choice was made. */
 static void
 run_set_lang(struct run *r, size_t lang)
 {
 	const struct lang	*l = &r->form->langs[lang];
 
 	r->lang = lang;
-	r->ui = i18n_pick(l->code, l->name);
+	if (r->ui_locale)
+		i18n_use_locale();
+	else
+		i18n_use(l->code, l->name);
 }
 
 /* A fresh participant: new answers, new draft and resume code. */
@@ -203,6 +212,8 @@ run_create(const struct run_options *o, int *status, char **cause)
 		*status = EXIT_USAGE;
 		goto fail;
 	}
+	r->ui_locale = o->lang == NULL && o->env_lang != NULL;
+	r->ui_locale_start = r->ui_locale;
 	run_set_lang(r, (size_t)l);
 	r->start_lang = r->lang;
 	if (o->resume != NULL) {
@@ -517,6 +528,7 @@ run_cmd_lang(struct run *r, const char *arg)
 		return RUN_LANGS;
 	if ((l = form_find_lang(r->form, arg)) < 0)
 		return RUN_NO_LANG;
+	r->ui_locale = 0;	/* the participant's choice */
 	run_set_lang(r, (size_t)l);
 	return RUN_SHOW;
 }
@@ -595,6 +607,7 @@ run_next_participant(struct run *r)
 	memset(r->receipt, 0, sizeof r->receipt);
 	if (run_start(r, &cause) != 0)
 		return run_fail(r, EXIT_IOERR, cause);
+	r->ui_locale = r->ui_locale_start;
 	run_set_lang(r, r->start_lang);
 	return RUN_SHOW;
 }

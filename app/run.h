@@ -11,10 +11,10 @@
 #include "forms/lib.h"
 #include "vault/lib.h"
 
-/* ---- i18n.c: the front ends' own words -------------------------------- */
+/* ---- i18n.c: the front ends' own words, through GNU gettext ------------ */
 
-#define I18N_NLANGS 3		/* English, French, Spanish */
-
+/* The front ends' words; i18n.c holds their English msgids, the
+ * catalogues po/LL.po their translations (text domain "consult"). */
 enum i18n_msg {
 	I18N_RESUME_CODE,
 	I18N_HELP_HINT,
@@ -64,14 +64,23 @@ enum i18n_msg {
 	I18N_NMSGS
 };
 
-/* The front-end language for a form language's code ("fr", "es-MX") or
- * whole name ("Français"); English (0) when none matches. */
-int		 i18n_pick(const char *code, const char *name);
-/* A message in front-end language ui. Borrowed, static. */
-const char	*i18n(int ui, enum i18n_msg);
-/* Append a message with each "{}" replaced by arg. */
-void		 i18n_format(struct buf *, int ui, enum i18n_msg,
-		     const char *arg);
+/* Bind the text domain (the tests' $CONSULT_LOCALEDIR, else LOCALEDIR),
+ * make LC_MESSAGES a locale that lets gettext read LANGUAGE, and note the
+ * locale's languages. Call once, after setlocale(LC_ALL, ""). */
+void		 i18n_init(void);
+/* The languages the locale asks for, as a LANGUAGE-style list ("fr_FR",
+ * "es:fr"), or NULL when it names none (unset, C, POSIX, C.UTF-8).
+ * Borrowed, static. */
+const char	*i18n_locale(void);
+/* Speak the locale's languages (English when it names none). */
+void		 i18n_use_locale(void);
+/* Speak the language of a form language's code ("fr", "es-MX") or, with
+ * no code, whole name ("Français"); English when no catalogue has it. */
+void		 i18n_use(const char *code, const char *name);
+/* A front-end word in the language spoken now. Borrowed, static. */
+const char	*i18n(enum i18n_msg);
+/* Append a front-end word with each "{}" replaced by arg. */
+void		 i18n_format(struct buf *, enum i18n_msg, const char *arg);
 /* 1 if word says yes (y, yes, ok, oui, sí...), any case. */
 int		 i18n_yes(const char *);
 /* 1 if word says no (n, no, non), any case. */
@@ -111,7 +120,7 @@ enum run_reaction {
 struct run_options {
 	const char	*vault;		/* the vault directory */
 	const char	*lang;		/* --lang, or NULL */
-	const char	*env_lang;	/* $LANG, or NULL */
+	const char	*env_lang;	/* i18n_locale(), or NULL */
 	const char	*resume;	/* --resume code, or NULL */
 	int		 kiosk;
 };
@@ -130,7 +139,9 @@ struct run {
 
 	size_t			 lang;		/* index in form->langs */
 	size_t			 start_lang;	/* kiosk: for each participant */
-	int			 ui;		/* front-end language */
+	int			 ui_locale;	/* no choice yet: the front
+						   end speaks the locale's */
+	int			 ui_locale_start; /* kiosk: for each one */
 	enum run_state		 state;
 	enum run_state		 before_quit;
 	int			 current;	/* RUN_ASK: the question */

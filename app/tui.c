@@ -28,7 +28,7 @@ tui_sayf(struct tui *t, enum i18n_msg msg, const char *arg)
 	struct buf	 b;
 
 	buf_init(&b);
-	i18n_format(&b, t->run->ui, msg, arg);
+	i18n_format(&b, msg, arg);
 	tui_say(t, buf_str(&b));
 	buf_clear(&b);
 }
@@ -66,8 +66,8 @@ tui_draw_review(struct tui *t, int *cy, int *cx)
 	int			 y = 2, rows = (t->rows - 5) / 2;
 	char			 num[16];
 
-	tui_put(1, 0, i18n(t->run->ui, I18N_REVIEW),
-	    strlen(i18n(t->run->ui, I18N_REVIEW)), t->cols);
+	tui_put(1, 0, i18n(I18N_REVIEW),
+	    strlen(i18n(I18N_REVIEW)), t->cols);
 	n = run_review(t->run, &qs);
 	if (t->rfocus > n)
 		t->rfocus = n;
@@ -83,8 +83,8 @@ tui_draw_review(struct tui *t, int *cy, int *cx)
 			*cx = 0;
 		}
 		if (i == n) {
-			tui_put(y, 2, i18n(t->run->ui, I18N_SUBMIT_ITEM),
-			    strlen(i18n(t->run->ui, I18N_SUBMIT_ITEM)),
+			tui_put(y, 2, i18n(I18N_SUBMIT_ITEM),
+			    strlen(i18n(I18N_SUBMIT_ITEM)),
 			    t->cols - 2);
 			break;
 		}
@@ -96,7 +96,7 @@ tui_draw_review(struct tui *t, int *cy, int *cx)
 		b.len = 0;
 		run_answer_text(t->run, qs[i], &b);
 		if (b.len == 0)
-			buf_add_str(&b, i18n(t->run->ui, I18N_NO_ANSWER));
+			buf_add_str(&b, i18n(I18N_NO_ANSWER));
 		tui_put(y + 1, 6, buf_str(&b), b.len, t->cols - 6);
 	}
 	buf_clear(&b);
@@ -109,8 +109,8 @@ tui_draw_langs(struct tui *t, int *cy, int *cx)
 	const struct form	*f = t->run->form;
 	size_t			 i;
 
-	tui_put(1, 0, i18n(t->run->ui, I18N_LANGUAGES),
-	    strlen(i18n(t->run->ui, I18N_LANGUAGES)), t->cols);
+	tui_put(1, 0, i18n(I18N_LANGUAGES),
+	    strlen(i18n(I18N_LANGUAGES)), t->cols);
 	for (i = 0; i < f->nlangs && (int)i < t->rows - 5; i++) {
 		if (i == t->rfocus) {
 			mvaddstr(3 + (int)i, 0, ">");
@@ -158,28 +158,27 @@ static void
 tui_draw_body(struct tui *t, int *cy, int *cx)
 {
 	struct buf	 b;
-	int		 ui = t->run->ui;
 
 	buf_init(&b);
 	switch (t->overlay) {
 	case TUI_HELP:
-		tui_draw_text(t, i18n(ui, I18N_TUI_HELP), cy, cx);
+		tui_draw_text(t, i18n(I18N_TUI_HELP), cy, cx);
 		break;
 	case TUI_LANGS:
 		tui_draw_langs(t, cy, cx);
 		break;
 	case TUI_CONFIRM_SUBMIT:
-		tui_draw_text(t, i18n(ui, I18N_SUBMIT), cy, cx);
+		tui_draw_text(t, i18n(I18N_SUBMIT), cy, cx);
 		break;
 	case TUI_RECEIPT:
 		buf_printf(&b, "Receipt: %s\n\n%s\n\n%s", t->run->receipt,
-		    i18n(ui, I18N_THANKS), i18n(ui, t->run->kiosk ?
+		    i18n(I18N_THANKS), i18n(t->run->kiosk ?
 		    I18N_NEXT_PARTICIPANT : I18N_PRESS_KEY));
 		tui_draw_text(t, buf_str(&b), cy, cx);
 		break;
 	case TUI_SAVED:
-		i18n_format(&b, ui, I18N_SAVED, t->run->code);
-		buf_printf(&b, "\n\n%s", i18n(ui, t->run->kiosk ?
+		i18n_format(&b, I18N_SAVED, t->run->code);
+		buf_printf(&b, "\n\n%s", i18n(t->run->kiosk ?
 		    I18N_NEXT_PARTICIPANT : I18N_PRESS_KEY));
 		tui_draw_text(t, buf_str(&b), cy, cx);
 		break;
@@ -189,7 +188,7 @@ tui_draw_body(struct tui *t, int *cy, int *cx)
 		else if (t->run->state == RUN_REVIEW)
 			tui_draw_review(t, cy, cx);
 		else if (t->run->state == RUN_CONFIRM_QUIT)
-			tui_draw_text(t, i18n(ui, I18N_QUIT_CONFIRM), cy, cx);
+			tui_draw_text(t, i18n(I18N_QUIT_CONFIRM), cy, cx);
 		break;
 	}
 	buf_clear(&b);
@@ -223,7 +222,7 @@ tui_draw(struct tui *t)
 
 	erase();
 	if (t->cols < TUI_MIN_COLS || t->rows < TUI_MIN_ROWS) {
-		tui_put_wrapped(0, 0, i18n(t->run->ui, I18N_TOO_SMALL),
+		tui_put_wrapped(0, 0, i18n(I18N_TOO_SMALL),
 		    t->cols, t->rows);
 		move(0, 0);
 		refresh();
@@ -233,7 +232,7 @@ tui_draw(struct tui *t)
 	tui_draw_body(t, &cy, &cx);
 	if (t->message != NULL)
 		tui_draw_message(t);
-	bar = i18n(t->run->ui, tui_bar(t));
+	bar = i18n(tui_bar(t));
 	tui_put(t->rows - 1, 0, bar, strlen(bar), t->cols - 1);
 	move(cy, cx);
 	refresh();
@@ -248,7 +247,7 @@ tui_react(struct tui *t, enum run_reaction re)
 		tui_say(t, run_problem_text(t->run));
 		break;
 	case RUN_FIRST:
-		tui_say(t, i18n(t->run->ui, I18N_FIRST_QUESTION));
+		tui_say(t, i18n(I18N_FIRST_QUESTION));
 		break;
 	case RUN_NO_LANG:
 	case RUN_NO_ITEM:
@@ -488,7 +487,7 @@ tui_farewell(struct tui *t)
 	}
 	buf_init(&b);
 	if (t->saved)
-		i18n_format(&b, t->run->ui, I18N_SAVED, t->run->code);
+		i18n_format(&b, I18N_SAVED, t->run->code);
 	else if (t->run->receipt[0] != '\0' && !t->run->kiosk)
 		buf_printf(&b, "Receipt: %s", t->run->receipt);
 	if (b.len != 0)

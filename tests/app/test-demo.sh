@@ -5,7 +5,7 @@
 
 LANG=C.UTF-8
 export LANG
-unset LC_ALL
+unset LC_ALL LC_MESSAGES LANGUAGE
 mkdir "$TMP/t"
 
 # One complete response of the bundled consultation (as test-plain.sh).

@@ -7,7 +7,7 @@
 : "${VAULT_TOOL:=$(dirname "$CONSULT")/tests/app/vault-tool}"
 LANG=C.UTF-8
 export LANG
-unset LC_ALL LC_MESSAGES
+unset LC_ALL LC_MESSAGES LANGUAGE
 TYPES="$srcdir/tests/data/app/plain-types.csv"
 
 echo "test passphrase" >"$TMP/pass"

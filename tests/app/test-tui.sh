@@ -41,6 +41,8 @@ done
 # the pane (and what consult left on it) open. TERM is tmux's own.
 cat >"$TMP/launch" <<EOF
 #!/bin/sh
+unset LANGUAGE LC_ALL LC_MESSAGES
+CONSULT_LOCALEDIR='$CONSULT_LOCALEDIR'; export CONSULT_LOCALEDIR
 TERM=screen LANG=C.UTF-8 "$CONSULT" run "\$@" 2>"$TMP/err"
 echo \$? >"$TMP/status"
 exec sleep 600
@@ -122,6 +124,7 @@ expect_screen "Quel type d'organisation" "the form's labels in French"
 expect_screen "Entrée:suite" "the front end's own words in French"
 keys C-t 1
 expect_screen "What kind of organisation" "back in English"
+expect_screen "Enter:next" "the front end's own words back in English"
 keys ?
 expect_screen "check the answer and go on" "? shows the keys"
 keys Space
