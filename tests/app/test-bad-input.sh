@@ -252,6 +252,28 @@ expect_message check 74 "write error: Bad file descriptor" \
     "check with stdout closed: 74"
 expect_count "$TMP/keep" 1 "the kept response is still there"
 
+# ---- a vault deleted during a run ------------------------------------------
+vault gone "$SMALL"
+mkfifo "$TMP/fifo"
+"$CONSULT" run "$TMP/gone" --plain <"$TMP/fifo" >"$TMP/out" 2>"$TMP/err" &
+pid=$!
+exec 7>"$TMP/fifo"
+echo "first" >&7
+i=0
+while [ -z "$(ls "$TMP/gone/drafts" 2>/dev/null)" ] && [ $i -lt 300 ]; do
+	sleep 0.1
+	i=$((i + 1))
+done
+rm -rf "$TMP/gone"
+printf '\n3\ny\n' >&7
+exec 7>&-
+wait $pid
+status=$?
+expect_message run 74 "cannot save the answers as a draft: $TMP/gone/drafts" \
+    "vault deleted during a run: 74, the directory named"
+! grep -q "kept as a draft" "$TMP/err"
+ok $? "no draft is promised when the vault is gone"
+
 # ---- a read-only vault -------------------------------------------------------
 # Root ignores permissions: an immutable flag, else a read-only bind
 # mount. ro/a holds a response; ro/b is empty (simulate refuses a vault
