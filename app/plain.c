@@ -560,7 +560,8 @@ plain_react(struct plain *p, enum run_reaction re, int before, int *status)
 		fputc('\n', p->out);
 		fflush(p->out);
 		fprintf(stderr, "consult: run: %s\n", p->run->error);
-		if (p->run->touched)
+		if (p->run->touched && p->run->draft != NULL &&
+		    vault_draft_exists(p->run->draft))
 			fprintf(stderr, "consult: run: the answers last saved "
 			    "are kept as a draft: consult run --resume %s\n",
 			    p->run->code);
