@@ -14,7 +14,7 @@ $SUDO apt-get update -qq
 $SUDO apt-get install -y -qq --no-install-recommends \
 	build-essential autoconf automake pkg-config \
 	libncurses-dev libsodium-dev libcsv-dev libcriterion-dev gettext \
-	tmux python3 python3-pyte >/dev/null
+	tmux python3 python3-pyte groff-base >/dev/null
 
 ./autogen.sh
 ./configure --enable-werror
