@@ -23,83 +23,92 @@ choices_load64(const char *p)
 	return x;
 }
 
-/* A hash of the n bytes at s that reads every byte with a few loads:
- * names are short, and a lookup per answer must cost less than the
- * scan it replaces. */
-static uint64_t
-choices_hash(const char *s, size_t n)
+/* The key of the n bytes at s: with n, the bytes themselves when n is
+ * 8 or less (two overlapping loads, or three bytes); a hash of them
+ * otherwise. */
+static inline uint64_t
+choices_key(const char *s, size_t n)
 {
-	const uint64_t	 k = 0x9e3779b97f4a7c15ULL;
-	const unsigned char *u = (const unsigned char *)s;
+	const unsigned char	*u = (const unsigned char *)s;
+	uint64_t		 h;
+
+	if (n >= 4 && n <= 8)
+		return choices_load32(s) |
+		    (uint64_t)choices_load32(s + n - 4) << 32;
+	if (n < 4)
+		return n == 0 ? 0 : (uint64_t)u[0] | (uint64_t)u[n / 2] << 8 |
+		    (uint64_t)u[n - 1] << 16;
+	for (h = n; n > 8; s += 8, n -= 8)
+		h = (h ^ choices_load64(s)) * 0x9e3779b97f4a7c15ULL;
+	return h ^ choices_load64(s + n - 8);	/* overlaps: n was > 8 */
+}
+
+/* The first slot to probe for a key and length. */
+static inline size_t
+choices_slot(uint64_t key, size_t n, size_t mask)
+{
 	uint64_t	 h;
 
-	if (n >= 8) {
-		for (h = n; n > 8; s += 8, n -= 8)
-			h = (h ^ choices_load64(s)) * k;
-		h ^= choices_load64(s + n - 8);	/* overlaps: n >= 8 */
-	} else if (n >= 4)
-		h = ((uint64_t)choices_load32(s) << 32 |
-		    choices_load32(s + n - 4)) ^ n;
-	else if (n > 0)
-		h = (uint64_t)u[0] | (uint64_t)u[n / 2] << 8 |
-		    (uint64_t)u[n - 1] << 16 | (uint64_t)n << 24;
-	else
-		h = 0;
-	h = (h ^ (h >> 32)) * k;
-	return h ^ (h >> 32);
+	h = (key ^ (uint64_t)n << 59) * 0x9e3779b97f4a7c15ULL;
+	return (size_t)(h ^ h >> 32) & mask;
 }
 
-/* Whether the n bytes at a and b are equal, for short names. */
-static int
-choices_equal(const char *a, const char *b, size_t n)
+/* Whether slot e holds the choice of l named by the n bytes at s. */
+static inline int
+choices_match(const struct choice_list *l, const struct choice_slot *e,
+    const char *s, size_t n, uint64_t key)
 {
-	if (n >= 4 && n <= 8)
-		return choices_load32(a) == choices_load32(b) &&
-		    choices_load32(a + n - 4) == choices_load32(b + n - 4);
-	return memcmp(a, b, n) == 0;
+	if (e->len != n || e->key != key)
+		return 0;
+	return n <= 8 || memcmp(l->choices[e->index - 1].name, s, n) == 0;
 }
 
-/* Index the names of l for choice_list_find: a table at most half full,
- * the first choice of a name winning as in a scan. */
+/* Index the names of l for choice_list_find: the first choice of a name
+ * wins, as in a scan. */
 static void
 choices_index(struct choice_list *l)
 {
-	size_t		 i, k, len, mask;
-	uint32_t	 e;
+	struct choice_slot	*e;
+	const char		*name;
+	uint64_t		 key;
+	size_t			 i, k, len, mask;
 
 	free(l->slots);
-	free(l->lens);
 	l->slots = NULL;
-	l->lens = NULL;
 	l->nslots = 0;
 	if (l->nchoices > UINT32_MAX / 4)
 		return;	/* not a form anyone wrote: scan */
 	for (l->nslots = 4; l->nslots < 2 * l->nchoices; l->nslots *= 2)
 		/* nothing */;
 	l->slots = xcalloc(l->nslots, sizeof *l->slots);
-	l->lens = xcalloc(l->nchoices + 1, sizeof *l->lens);
 	mask = l->nslots - 1;
 	for (k = 0; k < l->nchoices; k++) {
-		len = strlen(l->choices[k].name);
-		l->lens[k] = len > UINT32_MAX ? UINT32_MAX : (uint32_t)len;
-		for (i = choices_hash(l->choices[k].name, len) & mask;
-		    (e = l->slots[i]) != 0; i = (i + 1) & mask) {
-			if (l->lens[e - 1] == len &&
-			    choices_equal(l->choices[e - 1].name,
-			    l->choices[k].name, len))
+		name = l->choices[k].name;
+		if ((len = strlen(name)) > UINT32_MAX)
+			continue;	/* found by no lookup either */
+		key = choices_key(name, len);
+		for (i = choices_slot(key, len, mask);
+		    (e = &l->slots[i])->index != 0; i = (i + 1) & mask) {
+			if (choices_match(l, e, name, len, key))
 				break;
 		}
-		if (e == 0)
-			l->slots[i] = (uint32_t)k + 1;
+		if (e->index == 0) {
+			e->key = key;
+			e->len = (uint32_t)len;
+			e->index = (uint32_t)k + 1;
+		}
 	}
 }
 
-int
-choice_list_find(const struct choice_list *l, const char *s, size_t n)
+/* choice_list_find for a name longer than 8 bytes, or without an
+ * index; apart, so that the short names' lookup calls nothing. */
+static int __attribute__((noinline))
+choices_find_long(const struct choice_list *l, const char *s, size_t n)
 {
-	const char	*name;
-	size_t		 i, k, mask;
-	uint32_t	 e;
+	const struct choice_slot	*e;
+	const char			*name;
+	uint64_t			 key;
+	size_t				 i, k, mask = l->nslots - 1;
 
 	if (l->slots == NULL) {
 		for (k = 0; k < l->nchoices; k++) {
@@ -109,12 +118,29 @@ choice_list_find(const struct choice_list *l, const char *s, size_t n)
 		}
 		return -1;
 	}
-	mask = l->nslots - 1;
-	for (i = choices_hash(s, n) & mask; (e = l->slots[i]) != 0;
+	key = choices_key(s, n);
+	for (i = choices_slot(key, n, mask); (e = &l->slots[i])->index != 0;
 	    i = (i + 1) & mask) {
-		k = e - 1;
-		if (l->lens[k] == n && choices_equal(l->choices[k].name, s, n))
-			return (int)k;
+		if (choices_match(l, e, s, n, key))
+			return (int)e->index - 1;
+	}
+	return -1;
+}
+
+int
+choice_list_find(const struct choice_list *l, const char *s, size_t n)
+{
+	const struct choice_slot	*e;
+	uint64_t			 key;
+	size_t				 i, mask = l->nslots - 1;
+
+	if (l->slots == NULL || n > 8)
+		return choices_find_long(l, s, n);
+	key = choices_key(s, n);
+	for (i = choices_slot(key, n, mask); (e = &l->slots[i])->index != 0;
+	    i = (i + 1) & mask) {
+		if (e->key == key && e->len == n)
+			return (int)e->index - 1;
 	}
 	return -1;
 }

@@ -97,9 +97,9 @@ decode_le(const unsigned char *p, size_t n)
 	return v;
 }
 
-/* Read a varint naming what in messages; -1 with *cause set. */
+/* Read a varint of more than one byte, or fail; see decode_varint. */
 static int
-decode_varint(struct decode *d, uint32_t *v, const char *what)
+decode_varint_long(struct decode *d, uint32_t *v, const char *what)
 {
 	uint64_t	 x = 0;
 	size_t		 i;
@@ -124,6 +124,18 @@ decode_varint(struct decode *d, uint32_t *v, const char *what)
 	}
 	xasprintf(d->cause, "bad number at byte %zu, in %s", d->off - 1, what);
 	return -1;
+}
+
+/* Read a varint naming what in messages; -1 with *cause set. Most are
+ * one byte. */
+static inline int
+decode_varint(struct decode *d, uint32_t *v, const char *what)
+{
+	if (d->off < d->len && d->p[d->off] < 0x80) {
+		*v = d->p[d->off++];
+		return 0;
+	}
+	return decode_varint_long(d, v, what);
 }
 
 /* Check the fixed header; -1 with *cause set. */

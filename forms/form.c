@@ -473,7 +473,6 @@ form_list_clear(struct choice_list *l, const struct form *f)
 	free(l->choices);
 	free(l->name);
 	free(l->slots);
-	free(l->lens);
 }
 
 void

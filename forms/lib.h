@@ -45,6 +45,14 @@ struct choice {
 	int		 line;
 };
 
+/* A slot of a list's index: a name of 8 bytes or fewer is its key with
+ * its length; a longer one is compared byte by byte. */
+struct choice_slot {
+	uint64_t	 key;
+	uint32_t	 len;
+	uint32_t	 index;		/* choice index + 1, 0 when free */
+};
+
 struct choice_list {
 	char		*name;
 	struct choice	*choices;
@@ -52,11 +60,10 @@ struct choice_list {
 	int		 line;		/* first row of the list */
 
 	/* Lookup by name (choice_list_find), built once the choices sheet
-	 * is read: open addressing, each slot a choice index + 1 or 0 when
-	 * free, nslots a power of two; NULL in a list built by hand. */
-	uint32_t	*slots;
+	 * is read: open addressing, nslots a power of two, at most half
+	 * full; NULL in a list built by hand. */
+	struct choice_slot *slots;
 	size_t		 nslots;
-	uint32_t	*lens;		/* [nchoices] length of each name */
 };
 
 struct question {

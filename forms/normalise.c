@@ -356,47 +356,68 @@ answers_decimal_normal(const char *s, size_t n)
 	return 1;
 }
 
-/* Length of the UTF-8 sequence at p (n bytes left) as utf8_valid
- * accepts it, 0 if invalid; *cp is its code point. */
+/* Length of the UTF-8 sequence of two bytes or more at p (n bytes
+ * left) as utf8_valid accepts it, 0 if invalid; c1 is set when it is a
+ * C1 control (U+0080 to U+009F). Tests bytes, decodes nothing: shortest
+ * forms only, no surrogates, nothing above U+10FFFF. */
 static size_t
-answers_utf8_seq(const unsigned char *p, size_t n, uint32_t *cp)
+answers_utf8_seq(const unsigned char *p, size_t n, int *c1)
 {
+	unsigned char	 lo = 0x80, hi = 0xbf;
 	size_t		 len, i;
-	uint32_t	 c, min;
 
-	if ((p[0] & 0xe0) == 0xc0) {
-		len = 2; c = p[0] & 0x1f; min = 0x80;
-	} else if ((p[0] & 0xf0) == 0xe0) {
-		len = 3; c = p[0] & 0x0f; min = 0x800;
-	} else if ((p[0] & 0xf8) == 0xf0) {
-		len = 4; c = p[0] & 0x07; min = 0x10000;
+	*c1 = 0;
+	if (p[0] >= 0xc2 && p[0] <= 0xdf) {
+		if (n < 2 || (p[1] & 0xc0) != 0x80)
+			return 0;
+		*c1 = p[0] == 0xc2 && p[1] <= 0x9f;
+		return 2;
+	}
+	if (p[0] >= 0xe0 && p[0] <= 0xef) {
+		len = 3;
+		if (p[0] == 0xe0)
+			lo = 0xa0;	/* below U+0800: overlong */
+		else if (p[0] == 0xed)
+			hi = 0x9f;	/* U+D800 to U+DFFF: surrogates */
+	} else if (p[0] >= 0xf0 && p[0] <= 0xf4) {
+		len = 4;
+		if (p[0] == 0xf0)
+			lo = 0x90;	/* below U+10000: overlong */
+		else if (p[0] == 0xf4)
+			hi = 0x8f;	/* above U+10FFFF */
 	} else
 		return 0;
-	if (n < len)
+	if (n < len || p[1] < lo || p[1] > hi)
 		return 0;
-	for (i = 1; i < len; i++) {
+	for (i = 2; i < len; i++) {
 		if ((p[i] & 0xc0) != 0x80)
 			return 0;
-		c = (c << 6) | (p[i] & 0x3f);
 	}
-	if (c < min || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
-		return 0;
-	*cp = c;
 	return len;
 }
 
-/* Whether the 8 bytes at p are all printable ASCII, 0x20 to 0x7e. */
-static int
-answers_printable8(const unsigned char *p)
+/* Which of the 8 bytes at p are not printable ASCII (0x20 to 0x7e): 0
+ * if none, else the offset of the first. The top bit of each byte of the
+ * mask flags it; a borrow or carry can flag a byte after a flagged one,
+ * never before, so the first flag is exact. */
+static size_t
+answers_unprintable8(const unsigned char *p)
 {
 	const uint64_t	 ones = 0x0101010101010101ULL;
 	const uint64_t	 high = 0x8080808080808080ULL;
-	uint64_t	 x;
+	uint64_t	 x, m;
 
 	memcpy(&x, p, 8);
 	/* A byte below 0x20 borrows; a byte of 0x7f or more sets its top
 	 * bit once 1 is added (or had it already). */
-	return (((x - 0x20 * ones) & ~x) | x | (x + ones)) & high ? 0 : 1;
+	m = (((x - 0x20 * ones) & ~x) | x | (x + ones)) & high;
+	if (m == 0)
+		return 8;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+	return (size_t)__builtin_clzll(m) / 8;
+#else
+	return (size_t)__builtin_ctzll(m) / 8;
+#endif
 }
 
 /* Whether s (n bytes) is text in its normal form, in one pass; multiline
@@ -405,27 +426,30 @@ static int
 answers_text_normal(const char *s, size_t n, int multiline)
 {
 	const unsigned char	*p = (const unsigned char *)s;
-	size_t			 i, len;
-	uint32_t		 cp;
+	size_t			 i = 0, len;
+	int			 c1;
 
 	if (multiline >= 0 && (p[0] <= ' ' || p[n - 1] <= ' '))
 		return 0; /* space around it, or a control character */
-	for (i = 0; i < n; i++) {
-		/* Eight bytes of printable ASCII at a time. */
-		while (n - i >= 8 && answers_printable8(p + i))
-			i += 8;
-		if (i == n)
-			break;
-		if (p[i] >= 0x20 && p[i] < 0x7f)
+	while (i < n) {
+		/* Printable ASCII eight bytes at a time, up to the first
+		 * other byte. */
+		if (n - i >= 8 && (len = answers_unprintable8(p + i)) != 0) {
+			i += len;
 			continue;
-		if (p[i] >= 0x80) {
-			if ((len = answers_utf8_seq(p + i, n - i, &cp)) == 0 ||
-			    (multiline >= 0 && cp <= 0x9f))
+		}
+		if (p[i] >= 0x20 && p[i] < 0x7f)
+			i++;
+		else if (p[i] >= 0x80) {
+			if ((len = answers_utf8_seq(p + i, n - i, &c1)) == 0 ||
+			    (multiline >= 0 && c1))
 				return 0; /* C1 controls */
-			i += len - 1;
+			i += len;
 		} else if (p[i] == '\0' ||
 		    (multiline >= 0 && (p[i] != '\n' || !multiline)))
 			return 0;
+		else
+			i++;
 	}
 	return 1;
 }

@@ -51,7 +51,6 @@ unindexed(const struct choice_list *l)
 
 	u.slots = NULL;
 	u.nslots = 0;
-	u.lens = NULL;
 	return u;
 }
 

@@ -192,3 +192,54 @@ Test(normal, agrees_with_normalise)
 	cr_expect_gt(yes, 1000);
 	form_free(f);
 }
+
+/* Every sequence of one or two bytes, and every lead byte with every
+ * second byte before a few third and fourth bytes, between two letters
+ * in a text, a multiline text and a calculate: the byte tests of the
+ * fast path agree with utf8_valid and the slow path's controls. */
+Test(normal, every_short_utf8_sequence, .timeout = 120)
+{
+	static const char *const names[] = { "t", "ml", "calc" };
+	static const unsigned char tails[] = { 0x00, 0x0a, 0x41, 0x7f, 0x80,
+	    0x8f, 0x90, 0x9f, 0xa0, 0xbf, 0xc0, 0xff };
+	struct form	*f = load("answers-types.csv");
+	char		 s[8];
+	size_t		 n, k, t, u, yes = 0;
+	int		 q, a, b;
+
+	for (k = 0; k < nitems(names); k++) {
+		q = form_find_question(f, names[k]);
+		cr_assert_geq(q, 0);
+		for (a = 0; a < 256; a++) {
+			for (b = -1; b < 256; b++) {
+				for (t = 0; t <= nitems(tails); t++) {
+					for (u = 0; u <= (t == 0 ? 0 :
+					    nitems(tails)); u++) {
+						n = 0;
+						s[n++] = 'x';
+						s[n++] = (char)a;
+						if (b >= 0)
+							s[n++] = (char)b;
+						if (t > 0)
+							s[n++] = (char)tails[t - 1];
+						if (u > 0)
+							s[n++] = (char)tails[u - 1];
+						s[n++] = 'y';
+						cr_assert_eq(answers_is_normal(f,
+						    q, s, n), slow_normal(f, q,
+						    s, n), "%s: %02x %d %zu %zu",
+						    names[k], a, b, t, u);
+						yes += answers_is_normal(f, q,
+						    s, n);
+						if (a < 0xe0 || b < 0)
+							break;
+					}
+					if (a < 0xe0 || b < 0)
+						break;
+				}
+			}
+		}
+	}
+	cr_assert_gt(yes, 10000, "%zu", yes);
+	form_free(f);
+}
