@@ -57,5 +57,10 @@ done
 # README points to the forms page and the completion.
 grep -q 'consult-forms(5)' "$README"
 ok $? "README mentions consult-forms(5)"
+grep -q 'bash-completion/completions/consult' "$README" &&
+    grep -qF '.I @BASHCOMPDIR@/consult' "$MAN"
+ok $? "README and the man page say where the bash completion goes"
+grep -q '^## Installing' "$README" && grep -q 'make install' "$README"
+ok $? "README has an Installing section"
 
 done_testing
