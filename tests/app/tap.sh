@@ -42,6 +42,18 @@ expect_grep() {
 	ok $r "$3"
 }
 
+# analyst_key NAME PASSFILE: the analyst's NAME.key and NAME.pub, made by
+# consult keygen; under make check-valgrind, where the Argon2id of a key
+# (256 MiB) costs about 15 s in each consult that opens it, by vault-tool
+# with the cheapest limits instead (a key file holds its own limits).
+analyst_key() {
+	if [ -n "$CONSULT_VALGRIND" ]; then
+		"$(dirname "$CONSULT")/tests/app/vault-tool" keygen "$1" "$2"
+	else
+		"$CONSULT" keygen -o "$1" -P "$2" >/dev/null
+	fi
+}
+
 done_testing() {
 	echo "1..$tap_n"
 	[ "$tap_failed" -eq 0 ]

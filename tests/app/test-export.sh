@@ -11,8 +11,8 @@ D="$srcdir/tests/data/export"
 
 printf 'export test passphrase\n' >"$TMP/pass"
 printf 'another passphrase\n' >"$TMP/pass2"
-"$CONSULT" keygen -o "$TMP/analyst" -P "$TMP/pass" >/dev/null &&
-    "$CONSULT" keygen -o "$TMP/other" -P "$TMP/pass2" >/dev/null
+analyst_key "$TMP/analyst" "$TMP/pass" &&
+    analyst_key "$TMP/other" "$TMP/pass2"
 ok $? "two analyst keys"
 K="--key $TMP/analyst.key -P $TMP/pass"
 

@@ -10,7 +10,7 @@ G="$srcdir/tests/data/exports"
 D="$srcdir/tests/data/export"
 
 printf 'report test passphrase\n' >"$TMP/pass"
-"$CONSULT" keygen -o "$TMP/analyst" -P "$TMP/pass" >/dev/null
+analyst_key "$TMP/analyst" "$TMP/pass"
 K="--key $TMP/analyst.key -P $TMP/pass"
 "$CONSULT" init "$TMP/v" --form "$G/form.csv" --pubkey "$TMP/analyst.pub" \
     >/dev/null && "$PUT" "$TMP/v" "$D/responses-a.txt" >/dev/null &&

@@ -19,7 +19,8 @@ print(sum(1 for _ in csv.reader(open(sys.argv[1], newline=""))) - 1)' "$1"
 }
 
 printf 'simulate test passphrase\n' >"$TMP/pass"
-run keygen -o "$TMP/an" --passphrase-file "$TMP/pass"
+analyst_key "$TMP/an" "$TMP/pass"
+status=$?
 expect_status 0 "keygen makes the analyst's key"
 run init "$TMP/v" --form "$FORM" --pubkey "$TMP/an.pub"
 expect_status 0 "init makes a vault"
