@@ -408,6 +408,7 @@ Test(seal, public_facts_parse_without_a_key)
 	buf_init(&h);
 	seal_writer_header(w, &h);
 	seal(w, "zero", 0, &rec);
+	buf_clear(&rec);
 	seal(w, "one", 1, &rec);
 	cr_assert_eq(seal_header_parse(h.data, h.len, &hi, &cause), 0);
 	cr_assert_arr_eq(hi.session, seal_writer_session(w),
