@@ -27,8 +27,10 @@ case $test in
 	;;
 *)
 	# Criterion re-executes the test binary for each test
-	# (argv[0] "boxfort-worker"): follow it, and count those runs only.
+	# (argv[0] "boxfort-worker"): follow it, but not the system's
+	# programs the tests run (sh, rm, chmod: a second of valgrind each).
 	valgrind -q --trace-children=yes --child-silent-after-fork=yes \
+	    --trace-children-skip='/bin/*,/usr/bin/*,/sbin/*,/usr/sbin/*' \
 	    --leak-check=full --show-leak-kinds=definite,indirect \
 	    --errors-for-leak-kinds=definite,indirect --error-exitcode=1 \
 	    --num-callers=30 --suppressions="$VALGRIND_SUPP" \
