@@ -237,19 +237,26 @@ expect_message run 74 "cannot read standard input: Bad file descriptor" \
 status=$?
 expect_message run 1 "end of input; the answers are kept as a draft" \
     "run with stdin from /dev/null: end of input, exit 1"
-"$CONSULT" status "$TMP/keep" >&- 2>"$TMP/err"
-status=$?
-expect_message status 74 "write error: Bad file descriptor" \
-    "status with stdout closed: 74, not a silent success"
-"$CONSULT" export "$TMP/keep" --key "$TMP/analyst.key" -P "$TMP/pass" \
-    >&- 2>"$TMP/err"
-status=$?
-expect_message export 74 "write error: Bad file descriptor" \
-    "export with stdout closed: 74"
-"$CONSULT" check "$SMALL" >&- 2>"$TMP/err"
-status=$?
-expect_message check 74 "write error: Bad file descriptor" \
-    "check with stdout closed: 74"
+if [ -n "$CONSULT_VALGRIND" ]; then
+	# valgrind opens its log file on the free descriptor 1 itself.
+	for d in status export check; do
+		ok 0 "# SKIP $d with stdout closed: not under valgrind"
+	done
+else
+	"$CONSULT" status "$TMP/keep" >&- 2>"$TMP/err"
+	status=$?
+	expect_message status 74 "write error: Bad file descriptor" \
+	    "status with stdout closed: 74, not a silent success"
+	"$CONSULT" export "$TMP/keep" --key "$TMP/analyst.key" -P "$TMP/pass" \
+	    >&- 2>"$TMP/err"
+	status=$?
+	expect_message export 74 "write error: Bad file descriptor" \
+	    "export with stdout closed: 74"
+	"$CONSULT" check "$SMALL" >&- 2>"$TMP/err"
+	status=$?
+	expect_message check 74 "write error: Bad file descriptor" \
+	    "check with stdout closed: 74"
+fi
 expect_count "$TMP/keep" 1 "the kept response is still there"
 
 # ---- a vault deleted during a run ------------------------------------------
