@@ -155,7 +155,8 @@ expr_fn_coalesce(const struct expr *e, const struct expr_env *env,
 }
 
 /* A literal pattern was compiled by the parser; another one is compiled
- * here, and an invalid one does not match. */
+ * here, and one that is invalid or refused (expr-regex.c) does not
+ * match. */
 static void
 expr_fn_regex(const struct expr *e, const struct expr_env *env,
     struct expr_value *out)
@@ -163,6 +164,7 @@ expr_fn_regex(const struct expr *e, const struct expr_env *env,
 	struct expr_value a, b;
 	char		 ba[EXPR_NUMBER_SIZE], bb[EXPR_NUMBER_SIZE];
 	const char	*s, *pattern;
+	char		*why = NULL;
 	regex_t		 re;
 	int		 match = 0;
 
@@ -171,10 +173,11 @@ expr_fn_regex(const struct expr *e, const struct expr_env *env,
 		match = regexec(e->re, s, 0, NULL, 0) == 0;
 	else {
 		pattern = expr_arg_text(e, 1, env, &b, bb);
-		if (regcomp(&re, pattern, REG_EXTENDED | REG_NOSUB) == 0) {
+		if (expr_regex_compile(&re, pattern, &why) == 0) {
 			match = regexec(&re, s, 0, NULL, 0) == 0;
 			regfree(&re);
 		}
+		free(why);
 		expr_value_clear(&b);
 	}
 	expr_value_set_bool(out, match);

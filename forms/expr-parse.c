@@ -300,18 +300,16 @@ expr_parse_column(struct expr_parser *ps)
 static int
 expr_compile_regex(struct expr_parser *ps, struct expr *e)
 {
-	char	 msg[256];
-	int	 error;
+	char	*why;
 
 	e->re = xmalloc(sizeof *e->re);
-	error = regcomp(e->re, e->args[1]->str, REG_EXTENDED | REG_NOSUB);
-	if (error == 0)
+	if (expr_regex_compile(e->re, e->args[1]->str, &why) == 0)
 		return (0);
-	regerror(error, e->re, msg, sizeof msg);
 	free(e->re);
 	e->re = NULL;
 	xasprintf(&ps->cause, "invalid regular expression '%s': %s",
-	    e->args[1]->str, msg);
+	    e->args[1]->str, why);
+	free(why);
 	return (-1);
 }
 

@@ -10,6 +10,7 @@
 /* Limits that keep parsing and evaluation off deep stacks. */
 #define EXPR_MAX_DEPTH		64	/* nested parentheses, calls, '-' */
 #define EXPR_MAX_HEIGHT		256	/* height of the tree */
+#define EXPR_REGEX_MAX_ITEMS	1000	/* a pattern's expanded positions */
 
 /* Room for the text of any number. */
 #define EXPR_NUMBER_SIZE	64
@@ -102,5 +103,11 @@ double		 expr_parse_number(const char *, size_t);
 
 /* expr-func.c */
 const struct expr_func *expr_func_find(const char *, size_t);
+
+/* expr-regex.c */
+/* Compile pattern for regex() into re, or refuse it (a back-reference,
+ * too many positions once expanded, or invalid): -1 with *cause set. */
+int		 expr_regex_compile(regex_t *re, const char *pattern,
+		     char **cause);
 
 #endif

@@ -96,6 +96,21 @@ expect_line "$TMP/err" "consult: check: $TMP/default.csv:2: invalid default \
 'many' for 'n': Please enter a number, such as 12 or 3.5, without \
 thousands separators." "the refused default is named with its line and why"
 
+# A pattern glibc's regcomp would expand to 16 million copies (every
+# byte of memory) and one with a back-reference (exponential regexec).
+printf 'survey,type,name,label,constraint\n,text,a,A,"regex(., '"'"'(a{255}){255}{255}'"'"')"\n,text,b,B,"regex(., '"'"'(.*)(.*)\\2\\1x'"'"')"\n' >"$TMP/regex.csv"
+( ulimit -t 20; exec "$CONSULT" check "$TMP/regex.csv" ) >"$TMP/out" \
+    2>"$TMP/err" </dev/null
+status=$?
+expect_status 65 "costly regular expressions are refused (65) within 20 s of CPU"
+expect_line "$TMP/err" "consult: check: $TMP/regex.csv:2: invalid regular \
+expression '(a{255}){255}{255}': its repetitions make more than 1000 \
+positions to match (use string-length() for long limits) in constraint" \
+    "nested repetition is refused at its line"
+expect_line "$TMP/err" "consult: check: $TMP/regex.csv:3: invalid regular \
+expression '(.*)(.*)\\2\\1x': back-references (\\1 to \\9) are not \
+supported in constraint" "a back-reference is refused at its line"
+
 run check "$D/check-no-survey.csv"
 expect_status 65 "a form without survey sheet exits 65"
 expect_grep "$TMP/err" "check-no-survey.csv:1: no survey sheet" \

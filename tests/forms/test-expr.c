@@ -211,6 +211,15 @@ ParameterizedTestParameters(expr, evaluates)
 		{ "regex('abc', 'b')", "", "", "true", 1 },
 		{ "regex(., concat('^a', 'b'))", "", "abc", "true", 1 },
 		{ "regex('abc', concat('(', 'b'))", "", "", "false", 0 },
+		/* Computed patterns are held to the limits of literal ones
+		 * (expr-regex.c): refused ones do not match. */
+		{ "regex(., concat('^(a)', '\\1$'))", "", "aa", "false", 0 },
+		{ "regex(., concat('^a{', '3}$'))", "", "aaa", "true", 1 },
+		{ "regex(., concat('a{', '1001}'))", "", "a", "false", 0 },
+		{ "regex(., '^.{998}$')", "", "", "false", 0 },	/* 1000 */
+		{ "regex(., '^([a-c]{1,9}|[{]){1,80}$')", "", "ab{c", "true", 1 },
+		{ "regex(., '^x{,2}\\{$')", "", "xx{", "true", 1 },
+		{ "regex(., '^[]a]{2}[[:digit:]]+$')", "", "]a7", "true", 1 },
 		{ "true()", "", "", "true", 1 },
 		{ "false()", "", "", "false", 0 },
 		{ "not('')", "", "", "true", 1 },
@@ -277,7 +286,7 @@ ParameterizedTest(struct eval_case *c, expr, evaluates)
 struct error_case {
 	char	 expr[64];
 	int	 choice_filter;
-	char	 cause[80];
+	char	 cause[160];
 };
 
 ParameterizedTestParameters(expr, rejects)
@@ -331,6 +340,30 @@ ParameterizedTestParameters(expr, rejects)
 		{ "regex(., 'a{2,1}')", 0,
 		    "invalid regular expression 'a{2,1}': "
 		    "Invalid content of \\{\\}" },
+		/* 16 million copies for regcomp: all the memory there is. */
+		{ "regex(., '(a{255}){255}{255}')", 0,
+		    "invalid regular expression '(a{255}){255}{255}': its "
+		    "repetitions make more than 1000 positions to match (use "
+		    "string-length() for long limits)" },
+		{ "regex(., '.{1001}')", 0,
+		    "invalid regular expression '.{1001}': its repetitions make "
+		    "more than 1000 positions to match (use string-length() for "
+		    "long limits)" },
+		{ "regex(., '(a{9}){101}')", 0,	/* (9 + 1) * 101 */
+		    "invalid regular expression '(a{9}){101}': its repetitions "
+		    "make more than 1000 positions to match (use string-length() "
+		    "for long limits)" },
+		{ "regex(., '(a|b{600})+')", 0,	/* (1 + 600 + 1) * 2 */
+		    "invalid regular expression '(a|b{600})+': its repetitions "
+		    "make more than 1000 positions to match (use string-length() "
+		    "for long limits)" },
+		{ "regex(., '[{(]{999}(x)')", 0,
+		    "invalid regular expression '[{(]{999}(x)': its repetitions "
+		    "make more than 1000 positions to match (use string-length() "
+		    "for long limits)" },
+		{ "regex(., '(.*)(.*)\\2\\1x')", 0,
+		    "invalid regular expression '(.*)(.*)\\2\\1x': "
+		    "back-references (\\1 to \\9) are not supported" },
 	};
 	return cr_make_param_array(struct error_case, cases,
 	    sizeof cases / sizeof cases[0]);

@@ -37,6 +37,14 @@ grep -E '^(stat::(number_of_executed_units|average_exec_per_sec|new_units_added|
     sed "s/^/fuzz-$name: /"
 if [ $status -ne 0 ]; then
 	tail -60 "$tmp.log" | sed "s/^/fuzz-$name: /" >&2
+	# The input too (crash, oom, timeout or leak), so that a failure
+	# seen only in a CI log can be reproduced: base64 -d >FILE, then
+	# ./tests/fuzz/fuzz-NAME FILE.
+	for f in tests/fuzz/crash-"$name"-*; do
+		[ -f "$f" ] || continue
+		echo "fuzz-$name: $f, base64:" >&2
+		head -c 16384 "$f" | base64 | sed "s/^/fuzz-$name: /" >&2
+	done
 	echo "fuzz-$name: failed (exit $status); input in tests/fuzz/crash-$name-*" >&2
 fi
 rm -f "$tmp.log"
