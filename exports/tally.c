@@ -161,15 +161,23 @@ tally_stamp(struct tally *t)
 	return t->stamp;
 }
 
-/* select_one and select_multiple: count each named choice once. */
+/* select_one and select_multiple: count each named choice once. The
+ * decoder's picks are known choices, each once. */
 static void
 tally_choices(struct tally *t, struct tally_cell *c,
-    const struct choice_list *l, const char *v)
+    const struct choice_list *l, const char *v, const uint32_t *picks,
+    size_t npicks)
 {
-	uint32_t	 stamp = tally_stamp(t);
-	size_t		 len;
+	uint32_t	 stamp;
+	size_t		 len, k;
 	int		 i;
 
+	if (npicks != 0) {
+		for (k = 0; k < npicks; k++)
+			c->count[picks[k]]++;
+		return;
+	}
+	stamp = tally_stamp(t);
 	for (; (len = tally_name(&v)) != 0; v += len) {
 		i = choice_list_find(l, v, len);
 		if (i >= 0 && t->scratch[i] != stamp) {
@@ -196,26 +204,42 @@ tally_pairwise(struct tally_cell *c, size_t m, size_t a,
 		row[order[b]]--;
 }
 
+/* Count choice i, ranked after the n in t->order. */
+static void
+tally_ranked(struct tally *t, struct tally_cell *c,
+    const struct choice_list *l, uint32_t i, uint32_t n)
+{
+	if (c->pref != NULL)
+		tally_pairwise(c, l->nchoices, i, t->order, n);
+	t->order[n] = i;
+	c->count[i]++;
+	c->position_sum[i] += n + 1;
+	if (n == 0)
+		c->first[i]++;
+}
+
+/* A ranking: the decoder's picks are known choices, each once. */
 static void
 tally_rank(struct tally *t, struct tally_cell *c,
-    const struct choice_list *l, const char *v)
+    const struct choice_list *l, const char *v, const uint32_t *picks,
+    size_t npicks)
 {
-	uint32_t	 stamp = tally_stamp(t), n = 0;
+	uint32_t	 stamp, n = 0;
 	size_t		 len;
 	int		 i;
 
+	if (npicks != 0) {
+		for (n = 0; n < npicks; n++)
+			tally_ranked(t, c, l, picks[n], n);
+		return;
+	}
+	stamp = tally_stamp(t);
 	for (; (len = tally_name(&v)) != 0; v += len) {
 		i = choice_list_find(l, v, len);
 		if (i < 0 || t->scratch[i] == stamp)
 			continue;
 		t->scratch[i] = stamp;
-		if (c->pref != NULL)
-			tally_pairwise(c, l->nchoices, (size_t)i, t->order, n);
-		t->order[n++] = (uint32_t)i;
-		c->count[i]++;
-		c->position_sum[i] += n;
-		if (n == 1)
-			c->first[i]++;
+		tally_ranked(t, c, l, (uint32_t)i, n++);
 	}
 }
 
@@ -230,23 +254,27 @@ tally_date(struct tally_cell *c, const char *v)
 		memcpy(c->date_max, v, 11);
 }
 
-/* Count one answer v (non-empty) of question tq into cell c. */
+/* Count one answer v (non-empty) of question tq in a into cell c. */
 static void
 tally_answer(struct tally *t, struct tally_cell *c,
-    const struct tally_question *tq, const char *v)
+    const struct tally_question *tq, const struct answers *a, const char *v)
 {
 	struct stats_value	 value;
+	const uint32_t		*picks = NULL;
+	size_t			 npicks;
 
 	c->answered++;
 	switch (tq->type) {
 	case QUESTION_SELECT_ONE:
 	case QUESTION_SELECT_MULTIPLE:
+		npicks = answers_picks(a, (int)tq->q, &picks);
 		if (tq->l != NULL)
-			tally_choices(t, c, tq->l, v);
+			tally_choices(t, c, tq->l, v, picks, npicks);
 		break;
 	case QUESTION_RANK:
+		npicks = answers_picks(a, (int)tq->q, &picks);
 		if (tq->l != NULL)
-			tally_rank(t, c, tq->l, v);
+			tally_rank(t, c, tq->l, v, picks, npicks);
 		break;
 	case QUESTION_INTEGER:
 	case QUESTION_DECIMAL:
@@ -293,7 +321,7 @@ tally_add(struct tally *t, const struct answers *a)
 		tq = &t->questions[i];
 		v = a->values[tq->q];
 		if (v != NULL && *v != '\0')
-			tally_answer(t, &cells[tq->q], tq, v);
+			tally_answer(t, &cells[tq->q], tq, a, v);
 	}
 }
 

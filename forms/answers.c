@@ -54,6 +54,10 @@ answers_alloc(const struct form *f, uint64_t seed, const char *today)
 	a->form = f;
 	a->values = xcalloc(f->nquestions == 0 ? 1 : f->nquestions,
 	    sizeof *a->values);
+	a->pick_at = xcalloc(f->nquestions == 0 ? 1 : f->nquestions,
+	    sizeof *a->pick_at);
+	a->npicks = xcalloc(f->nquestions == 0 ? 1 : f->nquestions,
+	    sizeof *a->npicks);
 	a->seed = seed;
 	if (today != NULL)
 		snprintf(a->today, sizeof a->today, "%s", today);
@@ -86,6 +90,7 @@ answers_drop(struct answers *a, size_t q)
 	if ((uintptr_t)v - (uintptr_t)a->arena >= a->arena_size)
 		wipe_free(v);
 	a->values[q] = NULL;
+	a->npicks[q] = 0;
 }
 
 void
@@ -101,6 +106,11 @@ answers_reset(struct answers *a)
 		memset(a->values, 0, n * sizeof *a->values);
 	wipe(a->arena, a->arena_used);
 	a->arena_used = 0;
+	if (a->picks_used != 0) {
+		memset(a->npicks, 0, n * sizeof *a->npicks);
+		wipe(a->picks, a->picks_used * sizeof *a->picks);
+		a->picks_used = 0;
+	}
 }
 
 char *
@@ -117,6 +127,30 @@ answers_arena_reserve(struct answers *a, size_t n)
 	return a->arena + a->arena_used;
 }
 
+uint32_t *
+answers_picks_reserve(struct answers *a, size_t n)
+{
+	if (a->picks_size - a->picks_used < n) {
+		answers_reset(a);
+		free(a->picks);
+		a->picks_size = a->picks_size * 2 > n ? a->picks_size * 2 : n;
+		if (a->picks_size < 64)
+			a->picks_size = 64;
+		a->picks = xreallocarray(NULL, a->picks_size,
+		    sizeof *a->picks);
+	}
+	return a->picks + a->picks_used;
+}
+
+size_t
+answers_picks(const struct answers *a, int q, const uint32_t **idx)
+{
+	if (q < 0 || (size_t)q >= a->form->nquestions || a->npicks[q] == 0)
+		return 0;
+	*idx = a->picks + a->pick_at[q];
+	return a->npicks[q];
+}
+
 void
 answers_free(struct answers *a)
 {
@@ -129,6 +163,10 @@ answers_free(struct answers *a)
 	free(a->values);
 	wipe(a->arena, a->arena_used);
 	free(a->arena);
+	wipe(a->picks, a->picks_used * sizeof *a->picks);
+	free(a->picks);
+	free(a->pick_at);
+	free(a->npicks);
 	wipe(a, sizeof *a);
 	free(a);
 }

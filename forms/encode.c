@@ -208,19 +208,25 @@ decode_problem(enum answer_problem problem)
 }
 
 /* Whether the answer of question q at d->p + d->off, len bytes, is
- * valid and in normal form; -1 with *cause set if not. */
+ * valid and in normal form; -1 with *cause set if not. The choice
+ * indices found on the way are kept in a's picks (room was reserved). */
 static int
-decode_check(const struct form *f, struct decode *d, uint32_t q,
-    size_t len)
+decode_check(struct answers *a, struct decode *d, uint32_t q, size_t len)
 {
+	const struct form	*f = a->form;
 	const char		*name = f->questions[q].name;
 	enum answer_problem	 problem;
-	size_t			 bad;
+	size_t			 bad, n;
 	char			*s, *norm;
 	int			 rc = 0;
 
-	if (answers_is_normal(f, (int)q, (const char *)d->p + d->off, len))
+	if (answers_is_normal_picks(f, (int)q, (const char *)d->p + d->off,
+	    len, a->picks + a->picks_used, &n)) {
+		a->pick_at[q] = (uint32_t)a->picks_used;
+		a->npicks[q] = (uint32_t)n;
+		a->picks_used += n;
 		return 0;
+	}
 	/* Not sure: the long way, which also says what is wrong. */
 	if (len == 0) {
 		xasprintf(d->cause, "empty answer to '%s'", name);
@@ -285,7 +291,7 @@ decode_answer(struct answers *a, struct decode *d, uint32_t i,
 		    (size_t)len - (d->len - d->off));
 		return -1;
 	}
-	if (decode_check(f, d, q, len) != 0)
+	if (decode_check(a, d, q, len) != 0)
 		return -1;
 	/* Room was reserved for every answer and its NUL. */
 	v = a->arena + a->arena_used;
@@ -324,8 +330,11 @@ answers_decode_into(struct answers *a, const void *p, size_t len,
 		return -1;
 	}
 	/* The stored answers are the response: no defaults, no calculates.
-	 * Their bytes and a NUL each fit in what is left and count more. */
+	 * Their bytes and a NUL each fit in what is left and count more;
+	 * an answer of n bytes names at most n / 2 + 1 choices, and at
+	 * most ANSWERS_MAX_PICKS are taken from one. */
 	answers_arena_reserve(a, d.len - d.off + count + 1);
+	answers_picks_reserve(a, (d.len - d.off) / 2 + count + 1);
 	for (i = 0; i < count; i++) {
 		if (decode_answer(a, &d, i, &last) != 0)
 			goto fail;

@@ -165,6 +165,12 @@ void		 survey_check_defaults(struct form_builder *);
  * 0 means no or not sure: ask answers_normalise. Allocates nothing. */
 int		 answers_is_normal(const struct form *, int q, const char *s,
 		     size_t n);
+/* answers_is_normal, and for a list of choice names in normal form,
+ * their indices in order written to picks (room for
+ * ANSWERS_MAX_PICKS) and *npicks set; *npicks is 0 for other types. */
+int		 answers_is_normal_picks(const struct form *, int q,
+		     const char *s, size_t n, uint32_t *picks, size_t *npicks);
+#define ANSWERS_MAX_PICKS	64
 
 /* answers.c: new answers with no value at all (no defaults, no
  * calculates), as answers_create otherwise. */
@@ -173,5 +179,8 @@ struct answers	*answers_alloc(const struct form *, uint64_t seed,
 /* Room for n more bytes of values at the end of a's arena; grows it
  * (which first resets a) when short. The caller bumps arena_used. */
 char		*answers_arena_reserve(struct answers *, size_t n);
+/* Room for n more choice indices at the end of a's picks; grows them
+ * (which first resets a) when short. The caller bumps picks_used. */
+uint32_t	*answers_picks_reserve(struct answers *, size_t n);
 
 #endif

@@ -579,13 +579,6 @@ question_type_name(enum question_type type)
 }
 
 int
-question_stores(const struct question *q)
-{
-	return q->type != QUESTION_NOTE && q->type != QUESTION_BEGIN_GROUP &&
-	    q->type != QUESTION_END_GROUP;
-}
-
-int
 question_has_choices(const struct question *q)
 {
 	return q->type == QUESTION_SELECT_ONE ||

@@ -148,8 +148,14 @@ const char	*form_label(const struct form *, const struct question *,
 		     size_t lang);
 /* The type word as in exports: "select_one", "rank", "begin_group"... */
 const char	*question_type_name(enum question_type);
-/* 1 if the question stores an answer (not note, not group markers). */
-int		 question_stores(const struct question *);
+/* 1 if the question stores an answer (not note, not group markers).
+ * Inline: the decoder asks it for every answer of every response. */
+static inline int
+question_stores(const struct question *q)
+{
+	return q->type != QUESTION_NOTE && q->type != QUESTION_BEGIN_GROUP &&
+	    q->type != QUESTION_END_GROUP;
+}
 /* 1 for select_one, select_multiple and rank. */
 int		 question_has_choices(const struct question *);
 /* The question's choice list, or NULL. Borrowed. */
@@ -223,6 +229,16 @@ struct answers {
 	size_t		 arena_size;
 	size_t		 arena_used;
 	int		 heap;
+
+	/* The choice indices of each select or rank answer decoded, in the
+	 * answer's order, which the decoder found while checking it:
+	 * npicks[q] of them from picks + pick_at[q]; npicks[q] is 0 for
+	 * any other value. Wiped with the arena. */
+	uint32_t	*picks;
+	size_t		 picks_size;
+	size_t		 picks_used;
+	uint32_t	*pick_at;	/* [nquestions] */
+	uint32_t	*npicks;	/* [nquestions] */
 };
 
 /* New empty answers; defaults applied, calculates computed. Caller
@@ -236,6 +252,10 @@ void		 answers_free(struct answers *);
 void		 answers_reset(struct answers *);
 /* Current answer text, "" when none. Borrowed. */
 const char	*answers_get(const struct answers *, int q);
+/* The choice indices of q's answer in its order, as decoding found them
+ * (*idx borrowed); 0 when not known: then look its names up. */
+size_t		 answers_picks(const struct answers *, int q,
+		     const uint32_t **idx);
 /* 1 if q and all its groups are relevant now. */
 int		 answers_relevant(const struct answers *, int q);
 /* Normalise and validate value for q in the current state; on success

@@ -319,3 +319,91 @@ Test(tally, counts_across_the_mark_wrapping_round)
 	tally_free(t);
 	form_free(f);
 }
+
+/* Whether two tallies of the same form hold the same counts. */
+static void
+assert_same_tally(const struct tally *t, const struct tally *u)
+{
+	const struct form	*f = t->form;
+	const struct tally_cell	*c, *d;
+	size_t			 g, q, k, m;
+
+	cr_assert_eq(t->responses, u->responses);
+	for (g = 0; g < t->ngroups; g++) {
+		cr_assert_eq(t->group_responses[g], u->group_responses[g]);
+		for (q = 0; q < f->nquestions; q++) {
+			c = tally_cell(t, g, (int)q);
+			d = tally_cell(u, g, (int)q);
+			cr_assert_eq(c->answered, d->answered);
+			if (c->count == NULL)
+				continue;
+			m = form_question_list(f, &f->questions[q])->nchoices;
+			for (k = 0; k < m; k++) {
+				cr_assert_eq(c->count[k], d->count[k],
+				    "%s %zu", f->questions[q].name, k);
+				if (c->first == NULL)
+					continue;
+				cr_assert_eq(c->first[k], d->first[k]);
+				cr_assert_eq(c->position_sum[k],
+				    d->position_sum[k]);
+			}
+			for (k = 0; c->pref != NULL && k < m * m; k++)
+				cr_assert_eq(c->pref[k], d->pref[k]);
+		}
+	}
+}
+
+/* Decoded responses bring the choice indices the decoder found
+ * (answers_picks); the tally counts those as it counts the names it
+ * looks up itself: 300 simulated responses of the bundled consultation,
+ * grouped by region, with pairwise preferences. */
+Test(tally, counts_decoded_choices_as_their_names, .timeout = 60)
+{
+	struct form	*f;
+	struct simulate	*sim;
+	struct answers	*a, *into;
+	struct tally	*t, *u;
+	struct prng	 r;
+	struct buf	 b;
+	char		*cause = NULL;
+	int		 complete, by;
+	uint32_t	 position;
+	size_t		 i, q, picked = 0;
+	const uint32_t	*idx;
+
+	f = form_parse_file(TOP_SRCDIR "/forms/imrf.csv", &complete, &cause);
+	cr_assert_not_null(f, "%s", cause);
+	by = form_find_question(f, "region");
+	cr_assert_geq(by, 0);
+	t = tally_create(f, by, TALLY_PAIRWISE, &cause);
+	u = tally_create(f, by, TALLY_PAIRWISE, &cause);
+	cr_assert(t != NULL && u != NULL);
+	sim = simulate_create(f);
+	into = answers_create(f, 0, "2024-01-01");
+	prng_init(&r, 5);
+	for (i = 0; i < 300; i++) {
+		a = answers_create(f, prng_next(&r), "2024-01-01");
+		cr_assert_eq(simulate_answers(sim, a, &r, &cause), 0, "%s",
+		    cause);
+		buf_init(&b);
+		answers_encode(a, 1, 0, &b);
+		answers_free(a);
+		cr_assert_eq(answers_decode_into(into, b.data, b.len,
+		    &complete, &position, &cause), 0, "%s", cause);
+		buf_clear(&b);
+		tally_add(t, into);
+		/* The same answers with the picks forgotten: names. */
+		for (q = 0; q < f->nquestions; q++) {
+			picked += answers_picks(into, (int)q, &idx) != 0;
+			into->npicks[q] = 0;
+		}
+		tally_add(u, into);
+	}
+	cr_assert_gt(picked, 300 * 5);
+	assert_same_tally(t, u);
+	answers_free(into);
+	simulate_free(sim);
+	tally_free(t);
+	tally_free(u);
+	form_free(f);
+}

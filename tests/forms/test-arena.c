@@ -2,7 +2,9 @@
  * (forms/encode.c, forms/answers.c): decoding response after response
  * into one struct answers gives what a fresh decode gives, nothing of
  * one response is left in the next, a failure leaves no answer, values
- * set afterwards mix with decoded ones, and what is reset is wiped. */
+ * set afterwards mix with decoded ones, and what is reset is wiped; the
+ * choice indices found while decoding (answers_picks) are the answer's
+ * names in order. */
 #include <criterion/criterion.h>
 #include <stdlib.h>
 #include <string.h>
@@ -85,6 +87,37 @@ q_of(const struct form *f, const char *name)
 	return q;
 }
 
+/* The picks of each choice answer of a name the names of its value in
+ * order; every choice answer has them (the form's names are ASCII). */
+static void
+assert_picks(const struct answers *a)
+{
+	const struct form	*f = a->form;
+	const uint32_t		*idx;
+	const char		*v, *e;
+	size_t			 n, k;
+	int			 q;
+
+	for (q = 0; q < (int)f->nquestions; q++) {
+		n = answers_picks(a, q, &idx);
+		v = answers_get(a, q);
+		if (!question_has_choices(&f->questions[q]) || *v == '\0') {
+			cr_assert_eq(n, 0, "%s", f->questions[q].name);
+			continue;
+		}
+		cr_assert_gt(n, 0, "%s", f->questions[q].name);
+		for (k = 0; k < n; k++, v = *e == ' ' ? e + 1 : e) {
+			e = v + strcspn(v, " ");
+			cr_assert_eq(choice_list_find(form_question_list(f,
+			    &f->questions[q]), v, (size_t)(e - v)),
+			    (int)idx[k], "%s: pick %zu", f->questions[q].name,
+			    k);
+		}
+		cr_assert_eq(*v, '\0', "%s: names left: %s",
+		    f->questions[q].name, v);
+	}
+}
+
 Test(arena, responses_in_turn_decode_as_fresh_ones, .timeout = 120)
 {
 	struct form	*f = load("forms/imrf.csv");
@@ -109,7 +142,10 @@ Test(arena, responses_in_turn_decode_as_fresh_ones, .timeout = 120)
 			cr_assert_eq(p1, p2);
 			cr_assert_eq(c1, i % 2 == 0);
 			assert_same(into, fresh);
+			assert_picks(into);
+			assert_picks(fresh);
 			cr_assert_leq(into->arena_used, into->arena_size);
+			cr_assert_leq(into->picks_used, into->picks_size);
 			cr_assert_leq(into->arena_used, b[i].len);
 			if (into->arena_size != size) {
 				cr_assert_eq(pass, 0, "grew again at %zu", i);
@@ -277,6 +313,63 @@ Test(arena, reset_wipes_the_arena)
 		cr_assert_eq(a->arena[i], '\0', "byte %zu left", i);
 	for (i = 0; i < f->nquestions; i++)
 		cr_assert_null(a->values[i]);
+	buf_clear(&b);
+	answers_free(a);
+	form_free(f);
+}
+
+Test(arena, picks_are_the_decoded_choices_in_order)
+{
+	struct form		*f = load("tests/data/forms/answers-types.csv");
+	const char *const	 qv[] = { "one", "blue", "many", "red x-1",
+	    "top", "x-1 green", "t", "some text", "level", "3" };
+	struct answers		*a = answers_create(f, 0, TODAY);
+	const uint32_t		*idx;
+	struct buf		 b;
+	char			*cause = NULL;
+	int			 c;
+	uint32_t		 p;
+	size_t			 i, used;
+
+	encode(f, qv, 10, &b);
+	cr_assert_eq(answers_decode_into(a, b.data, b.len, &c, &p, &cause),
+	    0, "%s", cause);
+	/* colours: red 0, green 1, blue 2, x-1 3; scale: "3" is 2. */
+	cr_assert_eq(answers_picks(a, q_of(f, "one"), &idx), 1);
+	cr_assert_eq(idx[0], 2);
+	cr_assert_eq(answers_picks(a, q_of(f, "many"), &idx), 2);
+	cr_assert_eq(idx[0], 0);
+	cr_assert_eq(idx[1], 3);
+	cr_assert_eq(answers_picks(a, q_of(f, "top"), &idx), 2);
+	cr_assert_eq(idx[0], 3);
+	cr_assert_eq(idx[1], 1);
+	cr_assert_eq(answers_picks(a, q_of(f, "level"), &idx), 1);
+	cr_assert_eq(idx[0], 2);
+	cr_assert_eq(answers_picks(a, q_of(f, "t"), &idx), 0);
+	cr_assert_eq(answers_picks(a, q_of(f, "all"), &idx), 0);
+	cr_assert_eq(answers_picks(a, -1, &idx), 0);
+	cr_assert_eq(answers_picks(a, (int)f->nquestions, &idx), 0);
+	/* A value set afterwards has no picks: its names are looked up. */
+	answers_set(a, q_of(f, "top"), "red");
+	cr_assert_str_eq(answers_get(a, q_of(f, "top")), "red");
+	cr_assert_eq(answers_picks(a, q_of(f, "top"), &idx), 0);
+	cr_assert_eq(answers_picks(a, q_of(f, "many"), &idx), 2);
+	/* Reset: none left, and their memory wiped. */
+	used = a->picks_used;
+	cr_assert_eq(used, 1 + 2 + 2 + 1);
+	answers_reset(a);
+	cr_assert_eq(a->picks_used, 0);
+	for (i = 0; i < used; i++)
+		cr_assert_eq(a->picks[i], 0, "pick %zu left", i);
+	for (i = 0; i < f->nquestions; i++)
+		cr_assert_eq(answers_picks(a, (int)i, &idx), 0);
+	/* A failed decode leaves none either. */
+	b.data[b.len - 1] = 0;	/* a NUL ends the last answer (calc) */
+	cr_assert_eq(answers_decode_into(a, b.data, b.len, &c, &p, &cause),
+	    -1);
+	free(cause);
+	for (i = 0; i < f->nquestions; i++)
+		cr_assert_eq(answers_picks(a, (int)i, &idx), 0);
 	buf_clear(&b);
 	answers_free(a);
 	form_free(f);
