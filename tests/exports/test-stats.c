@@ -9,6 +9,21 @@
 
 #include "exports/lib.h"
 
+/* Under valgrind (make check-valgrind sets CONSULT_VALGRIND), long
+ * double arithmetic runs at the precision of a double, a documented
+ * limit of its x87 emulation: results that need long double's 64-bit
+ * mantissa differ there and are skipped, with this reason. */
+static int
+under_valgrind(void)
+{
+	return getenv("CONSULT_VALGRIND") != NULL;
+}
+
+#define SKIP_UNDER_VALGRIND(needs_long_double) do {			\
+	if ((needs_long_double) && under_valgrind())			\
+		cr_skip_test("valgrind computes long double as a double"); \
+} while (0)
+
 struct value_case {
 	char	 in[32];
 	int	 exact;
@@ -40,6 +55,7 @@ ParameterizedTest(struct value_case *c, stats, parses_and_formats_values)
 	struct stats_value	 v;
 	char			 buf[STATS_NUMBER_MAX];
 
+	SKIP_UNDER_VALGRIND(!c->exact);
 	cr_assert_eq(stats_parse(c->in, &v), 0, "%s", c->in);
 	cr_assert_eq(v.exact, c->exact, "%s", c->in);
 	stats_format_value(&v, buf);
@@ -64,6 +80,7 @@ ParameterizedTest(struct bad_case *c, stats, rejects_non_numbers)
 {
 	struct stats_value	 v;
 
+	SKIP_UNDER_VALGRIND(strchr(c->in, 'e') != NULL);
 	cr_assert_eq(stats_parse(c->in, &v), -1, "%s", c->in);
 }
 
@@ -187,6 +204,7 @@ ParameterizedTest(struct numbers_case *c, stats, summarises_distributions)
 	struct stats_value	 v;
 	char			 copy[96], *tok, *last;
 
+	SKIP_UNDER_VALGRIND(strchr(c->values, 'e') != NULL);
 	stats_hist_init(&h);
 	strcpy(copy, c->values);
 	for (tok = strtok_r(copy, " ", &last); tok != NULL;
@@ -370,8 +388,10 @@ Test(stats, ignores_a_french_locale, .timeout = 60)
 	cr_assert_str_eq(buf, "2.675");
 	stats_percent(1, 3, buf);
 	cr_assert_str_eq(buf, "33.3");
-	stats_format_approx(-1234.5L, 1, buf);
-	cr_assert_str_eq(buf, "-1234.5");
+	if (!under_valgrind()) {	/* see SKIP_UNDER_VALGRIND */
+		stats_format_approx(-1234.5L, 1, buf);
+		cr_assert_str_eq(buf, "-1234.5");
+	}
 	snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
 	cr_assert_eq(system(cmd), 0);
 }
