@@ -4,10 +4,12 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <sodium.h>
 
@@ -23,17 +25,20 @@ struct vault_set {
 	const struct vault_key *key;	/* borrowed */
 };
 
-/* One vault's files of the session being walked, read in turn. */
+/* One vault's files of the session being walked, read in turn, through
+ * a buffer that records are opened in place from (no copy). */
 struct walk_stream {
 	size_t		 vault;
 	size_t		 next;		/* next entry of the session */
-	FILE		*f;
-	char		*iobuf;		/* f's buffer */
+	int		 fd;		/* of the open file, or -1 */
+	unsigned char	*buf;		/* what was read of it */
+	size_t		 bufsize;
+	size_t		 start;		/* unused bytes: buf[start..end) */
+	size_t		 end;
 	char		*path;		/* of the open file */
 	uint32_t	 left;		/* records left in it */
 	uint32_t	 count;
-	unsigned char	*head;		/* the next record, if has_head */
-	size_t		 headsize;
+	const unsigned char *head;	/* the next record, in buf, if has_head */
 	size_t		 headlen;
 	int		 has_head;
 	uint64_t	 index;		/* its index */
@@ -144,11 +149,43 @@ walk_bad(struct walk *w, const char *file, const char *fmt, ...)
 static void
 walk_close(struct walk_stream *s)
 {
-	if (s->f != NULL)
-		fclose(s->f);
-	s->f = NULL;
+	if (s->fd != -1)
+		close(s->fd);
+	s->fd = -1;
+	s->start = s->end = 0;
 	free(s->path);
 	s->path = NULL;
+}
+
+/* The next n bytes of the stream's file, read into its buffer if need
+ * be (it grows to n); NULL when the file ends or cannot be read first.
+ * The bytes stay put until the next call. */
+static const unsigned char *
+walk_take(struct walk_stream *s, size_t n)
+{
+	const unsigned char	*p;
+	ssize_t			 r;
+
+	if (s->end - s->start < n) {
+		memmove(s->buf, s->buf + s->start, s->end - s->start);
+		s->end -= s->start;
+		s->start = 0;
+		if (s->bufsize < n) {
+			s->bufsize = n;
+			s->buf = xrealloc(s->buf, n);
+		}
+		while (s->end < n) {
+			r = read(s->fd, s->buf + s->end, s->bufsize - s->end);
+			if (r == -1 && errno == EINTR)
+				continue;
+			if (r <= 0)
+				return NULL;
+			s->end += (size_t)r;
+		}
+	}
+	p = s->buf + s->start;
+	s->start += n;
+	return p;
 }
 
 /* Open the stream's next file and read its header; 0 when there is no
@@ -156,7 +193,7 @@ walk_close(struct walk_stream *s)
 static int
 walk_open_next(struct walk *w, struct walk_stream *s)
 {
-	unsigned char		 h[WALK_FILE_HEADER];
+	const unsigned char	*h;
 	struct vault_entry	*e;
 	char			 name[VAULT_RECORD_NAME_LEN];
 
@@ -170,17 +207,18 @@ walk_open_next(struct walk *w, struct walk_stream *s)
 		vault_record_name(e->session, e->first, name);
 		xasprintf(&s->path, "%s/responses/%s",
 		    w->set->vaults[s->vault]->dir, name);
-		if ((s->f = fopen(s->path, "rbe")) == NULL) {
+		if ((s->fd = open(s->path, O_RDONLY | O_CLOEXEC)) == -1) {
 			walk_bad(w, s->path, "%s", strerror(errno));
 			free(s->path);
 			s->path = NULL;
 			continue;
 		}
 		/* Fewer, larger reads: a batch file holds up to a megabyte. */
-		if (s->iobuf == NULL)
-			s->iobuf = xmalloc(WALK_READ_BUFFER);
-		setvbuf(s->f, s->iobuf, _IOFBF, WALK_READ_BUFFER);
-		if (fread(h, 1, sizeof h, s->f) != sizeof h ||
+		if (s->buf == NULL) {
+			s->bufsize = WALK_READ_BUFFER;
+			s->buf = xmalloc(s->bufsize);
+		}
+		if ((h = walk_take(s, WALK_FILE_HEADER)) == NULL ||
 		    memcmp(h, "CVB1", 4) != 0) {
 			walk_bad(w, s->path, "not a record file");
 		} else {
@@ -196,35 +234,31 @@ walk_open_next(struct walk *w, struct walk_stream *s)
 static void
 walk_advance(struct walk *w, struct walk_stream *s)
 {
-	unsigned char		 n[4];
+	const unsigned char	*n;
 	struct seal_record_info	 info;
 	uint32_t		 len;
 	char			*cause;
 
 	s->has_head = 0;
 	for (;;) {
-		if (s->f == NULL && !walk_open_next(w, s))
+		if (s->fd == -1 && !walk_open_next(w, s))
 			return;
 		if (s->left == 0) {
-			if (fgetc(s->f) != EOF)
+			if (walk_take(s, 1) != NULL)
 				walk_bad(w, s->path, "bytes after the last "
 				    "record");
 			walk_close(s);
 			continue;
 		}
-		if (fread(n, 1, 4, s->f) != 4 || (len = walk_get32(n)) >
+		if ((n = walk_take(s, 4)) == NULL || (len = walk_get32(n)) >
 		    WALK_MAX_RECORD) {
 			walk_bad(w, s->path, "truncated or damaged after "
 			    "%u of %u records", s->count - s->left, s->count);
 			walk_close(s);
 			continue;
 		}
-		if (s->headsize < len) {
-			s->head = xrealloc(s->head, len);
-			s->headsize = len;
-		}
 		s->headlen = len;
-		if (fread(s->head, 1, len, s->f) != len) {
+		if ((s->head = walk_take(s, len)) == NULL) {
 			walk_bad(w, s->path, "truncated after %u of %u "
 			    "records", s->count - s->left, s->count);
 			walk_close(s);
@@ -381,6 +415,7 @@ walk_session(struct walk *w)
 		s->vault = i;
 		s->next = 0;
 		s->has_prev = 0;
+		s->fd = -1;
 		walk_advance(w, s);
 	}
 	for (;;) {
@@ -441,6 +476,8 @@ vault_set_walk(struct vault_set *set, const struct vault_walk_cb *cb,
 	w.cb = cb;
 	w.stats = stats;
 	w.streams = xcalloc(set->nvaults, sizeof *w.streams);
+	for (i = 0; i < set->nvaults; i++)
+		w.streams[i].fd = -1;
 	buf_init(&w.plain);
 	for (i = 0; i < nall && rc == 0; i = j) {
 		for (j = i + 1; j < nall && memcmp(all[j].session,
@@ -459,10 +496,8 @@ vault_set_walk(struct vault_set *set, const struct vault_walk_cb *cb,
 		(void)munlock(w.locked, w.nlocked);
 	buf_clear(&w.plain);
 	answers_free(w.answers);
-	for (i = 0; i < set->nvaults; i++) {
-		free(w.streams[i].head);
-		free(w.streams[i].iobuf);
-	}
+	for (i = 0; i < set->nvaults; i++)
+		free(w.streams[i].buf);
 	free(w.streams);
 	free(all);
 	return rc;

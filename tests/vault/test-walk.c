@@ -259,6 +259,98 @@ Test(walk, a_truncated_file_gives_what_is_whole)
 	vault_key_free(k);
 }
 
+/* The file's framing: bytes after its last record, a record length
+ * beyond any record, a file that is not a record file. Each is reported
+ * by file; what is whole before it is given. */
+static void
+append(const char *path, const void *p, size_t n)
+{
+	FILE	*f;
+
+	cr_assert_not_null(f = fopen(path, "ab"), "%s", path);
+	cr_assert_eq(fwrite(p, 1, n, f), n);
+	cr_assert_eq(fclose(f), 0);
+}
+
+Test(walk, bad_framing_is_reported_by_file)
+{
+	static const unsigned char huge[4] = { 0x7f, 0xff, 0xff, 0xff };
+	struct vault_key	*k;
+	struct vault_walk_stats	 st;
+	struct seen		 s = { .n = 0 };
+	char			*dirs[1], sid[SEAL_SESSION_ID_BYTES * 2 + 1];
+	char			 sid2[SEAL_SESSION_ID_BYTES * 2 + 1];
+	char			 sid3[SEAL_SESSION_ID_BYTES * 2 + 1];
+	FILE			*f;
+	size_t			 i;
+
+	k = fx_key("k");
+	dirs[0] = xstrdup(fx_vault("v", "k"));
+	fill(dirs[0], 5, five, 5, sid);
+	fill(dirs[0], 5, five, 2, sid2);
+	fill(dirs[0], 5, five, 3, sid3);
+	append(record_path(dirs[0], sid, 0), "x", 1);
+	/* The second file claims 3 records: the third's length is huge. */
+	cr_assert_not_null(f = fopen(record_path(dirs[0], sid2, 0), "r+b"));
+	cr_assert_eq(fseek(f, 4, SEEK_SET), 0);
+	cr_assert_eq(fputc(0, f), 0);
+	cr_assert_eq(fputc(0, f), 0);
+	cr_assert_eq(fputc(0, f), 0);
+	cr_assert_eq(fputc(3, f), 3);
+	cr_assert_eq(fclose(f), 0);
+	append(record_path(dirs[0], sid2, 0), huge, sizeof huge);
+	flip(record_path(dirs[0], sid3, 0), 0);	/* "CVB1" no more */
+	cr_assert_eq(walk(dirs, 1, k, &s, &st), 0);
+	cr_assert_eq(s.n, 5 + 2);
+	cr_assert_eq(st.bad, 3);
+	cr_assert_eq(s.nbad, 3);
+	for (i = 0; i < 3; i++) {
+		if (strstr(s.bad[i], sid) != NULL)
+			cr_assert_not_null(strstr(s.bad[i],
+			    ": bytes after the last record"), "%s", s.bad[i]);
+		else if (strstr(s.bad[i], sid2) != NULL)
+			cr_assert_not_null(strstr(s.bad[i], ": truncated or "
+			    "damaged after 2 of 3 records"), "%s", s.bad[i]);
+		else
+			cr_assert_not_null(strstr(s.bad[i], sid3) != NULL ?
+			    strstr(s.bad[i], ": not a record file") : NULL,
+			    "%s", s.bad[i]);
+	}
+	free(dirs[0]);
+	vault_key_free(k);
+}
+
+/* A record larger than the reader's buffer (64 KB) between small ones:
+ * the buffer grows, and every record opens. */
+Test(walk, a_record_larger_than_the_read_buffer_opens)
+{
+	struct vault_key	*k;
+	struct vault_walk_stats	 st;
+	struct seen		 s = { .n = 0 };
+	char			*dirs[1], *big;
+	const char		*stories[3];
+	size_t			 len = 200 * 1024;
+
+	big = xmalloc(len + 1);
+	memset(big, 'w', len);
+	big[len] = '\0';
+	stories[0] = "before";
+	stories[1] = big;
+	stories[2] = "after";
+	k = fx_key("k");
+	dirs[0] = xstrdup(fx_vault("v", "k"));
+	fill(dirs[0], 3, stories, 3, NULL);
+	cr_assert_eq(walk(dirs, 1, k, &s, &st), 0);
+	cr_assert_eq(st.bad, 0, "%s", s.bad[0]);
+	cr_assert_eq(s.n, 3);
+	cr_assert_str_eq(s.story[0], "before");
+	cr_assert_eq(strncmp(s.story[1], "wwwwwwww", 8), 0);
+	cr_assert_str_eq(s.story[2], "after");
+	free(big);
+	free(dirs[0]);
+	vault_key_free(k);
+}
+
 Test(walk, swapped_and_replayed_records_are_reported)
 {
 	struct vault_key	*k;
