@@ -214,6 +214,13 @@ tui_draw_message(struct tui *t)
 	free(lines);
 }
 
+/* 1 if the terminal is below the smallest size drawn (40x12). */
+static int
+tui_too_small(const struct tui *t)
+{
+	return t->cols < TUI_MIN_COLS || t->rows < TUI_MIN_ROWS;
+}
+
 static void
 tui_draw(struct tui *t)
 {
@@ -221,7 +228,7 @@ tui_draw(struct tui *t)
 	int		 cy = 1, cx = 0;
 
 	erase();
-	if (t->cols < TUI_MIN_COLS || t->rows < TUI_MIN_ROWS) {
+	if (tui_too_small(t)) {
 		/* Not a word at 1x1: ncurses 6.4 reads outside its buffers
 		 * when the only cell is written (valgrind, test-bad-input). */
 		if (t->cols > 1 || t->rows > 1)
@@ -534,7 +541,7 @@ tui_main(struct run *r)
 			continue;
 		if (rc == KEY_CODE_YES && k == KEY_RESIZE)
 			getmaxyx(stdscr, t.rows, t.cols);
-		else
+		else if (!tui_too_small(&t))	/* nothing answered unseen */
 			tui_key(&t, rc == KEY_CODE_YES, k);
 	}
 	endwin();

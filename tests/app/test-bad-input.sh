@@ -352,7 +352,7 @@ fi
 
 # ---- curses: a 1x1 terminal and back -----------------------------------------
 if ! command -v tmux >/dev/null 2>&1; then
-	for d in 1 2 3 4 5; do
+	for d in 1 2 3 4 5 6; do
 		ok 0 "# SKIP 1x1 terminal: tmux is not installed"
 	done
 else
@@ -388,9 +388,15 @@ EOF
 	T resize-window -x 20 -y 5
 	wait_for "Terminal too small"
 	ok $? "curses: 1x1 then 20x5 says the terminal is too small"
+	# Keys typed while nothing can be seen answer nothing.
+	T send-keys -l "unseen"
+	T send-keys Enter
+	sleep 0.5
 	T resize-window -x 80 -y 24
 	wait_for "A word?"
 	ok $? "curses: back at 80x24 the question is shown again"
+	! grep -qF "unseen" "$TMP/screen" && ! grep -qF "Tell us more." "$TMP/screen"
+	ok $? "curses: keys typed while too small were ignored"
 	T send-keys -l "resized"
 	T send-keys Enter
 	wait_for "Tell us more." >/dev/null
