@@ -86,7 +86,7 @@ run_leave(struct run *r, const char *why)
 	if (r->kiosk && !r->touched)
 		return 0;
 	if (run_save(r) != 0) {
-		fprintf(stderr, "consult: run: %s\n", r->error);
+		cmd_error(&cmd_run_entry, "%s", r->error);
 		return r->error_status;
 	}
 	fprintf(stderr, "consult: run: %s; the answers are kept as a draft: "

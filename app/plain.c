@@ -422,7 +422,7 @@ plain_kiosk_next(struct plain *p, int *status)
 	while (rows-- > 0)
 		fputc('\n', p->out);
 	if (run_next_participant(p->run) == RUN_FAILED) {
-		fprintf(stderr, "consult: run: %s\n", p->run->error);
+		cmd_error(&cmd_run_entry, "%s", p->run->error);
 		*status = p->run->error_status;
 		return 0;
 	}
@@ -559,7 +559,7 @@ plain_react(struct plain *p, enum run_reaction re, int before, int *status)
 	case RUN_FAILED:
 		fputc('\n', p->out);
 		fflush(p->out);
-		fprintf(stderr, "consult: run: %s\n", p->run->error);
+		cmd_error(&cmd_run_entry, "%s", p->run->error);
 		if (p->run->touched && p->run->draft != NULL &&
 		    vault_draft_exists(p->run->draft))
 			fprintf(stderr, "consult: run: the answers last saved "

@@ -492,7 +492,7 @@ tui_farewell(struct tui *t)
 	struct buf	 b;
 
 	if (t->status_code != 0) {
-		fprintf(stderr, "consult: run: %s\n", t->run->error);
+		cmd_error(&cmd_run_entry, "%s", t->run->error);
 		return;
 	}
 	buf_init(&b);

@@ -260,24 +260,30 @@ fi
 expect_count "$TMP/keep" 1 "the kept response is still there"
 
 # ---- a vault deleted during a run ------------------------------------------
-vault gone "$SMALL"
+# Its name holds an escape sequence: run's own error lines are filtered
+# as every other message is.
+GONE="gone$(printf '\033')[31m"
+vault "$GONE" "$SMALL"
 mkfifo "$TMP/fifo"
-"$CONSULT" run "$TMP/gone" --plain <"$TMP/fifo" >"$TMP/out" 2>"$TMP/err" &
+"$CONSULT" run "$TMP/$GONE" --plain <"$TMP/fifo" >"$TMP/out" 2>"$TMP/err" &
 pid=$!
 exec 7>"$TMP/fifo"
 echo "first" >&7
 i=0
-while [ -z "$(ls "$TMP/gone/drafts" 2>/dev/null)" ] && [ $i -lt 300 ]; do
+while [ -z "$(ls "$TMP/$GONE/drafts" 2>/dev/null)" ] && [ $i -lt 300 ]; do
 	sleep 0.1
 	i=$((i + 1))
 done
-rm -rf "$TMP/gone"
+rm -rf "$TMP/$GONE"
 printf '\n3\ny\n' >&7
 exec 7>&-
 wait $pid
 status=$?
-expect_message run 74 "cannot save the answers as a draft: $TMP/gone/drafts" \
+expect_message run 74 \
+    "cannot save the answers as a draft: $TMP/gone?[31m/drafts" \
     "vault deleted during a run: 74, the directory named"
+! grep -q "$(printf '\033')" "$TMP/err"
+ok $? "the escape in the vault's name reaches the terminal as ?"
 ! grep -q "kept as a draft" "$TMP/err"
 ok $? "no draft is promised when the vault is gone"
 
