@@ -113,33 +113,38 @@ answers_reset(struct answers *a)
 	}
 }
 
-char *
-answers_arena_reserve(struct answers *a, size_t n)
+/* A buffer size that holds n more after used: size, else doubled (at
+ * least min and enough). */
+static size_t
+answers_grown(size_t size, size_t used, size_t n, size_t min)
 {
-	if (a->arena_size - a->arena_used < n) {
-		answers_reset(a);
-		free(a->arena);
-		a->arena_size = a->arena_size * 2 > n ? a->arena_size * 2 : n;
-		if (a->arena_size < 256)
-			a->arena_size = 256;
-		a->arena = xmalloc(a->arena_size);
-	}
-	return a->arena + a->arena_used;
+	if (size - used >= n)
+		return size;
+	size = size * 2 > n ? size * 2 : n;
+	return size < min ? min : size;
 }
 
-uint32_t *
-answers_picks_reserve(struct answers *a, size_t n)
+void
+answers_reserve(struct answers *a, size_t nbytes, size_t npicks)
 {
-	if (a->picks_size - a->picks_used < n) {
-		answers_reset(a);
-		free(a->picks);
-		a->picks_size = a->picks_size * 2 > n ? a->picks_size * 2 : n;
-		if (a->picks_size < 64)
-			a->picks_size = 64;
-		a->picks = xreallocarray(NULL, a->picks_size,
-		    sizeof *a->picks);
+	size_t	 arena = answers_grown(a->arena_size, a->arena_used, nbytes,
+		    256);
+	size_t	 picks = answers_grown(a->picks_size, a->picks_used, npicks,
+		    64);
+
+	if (arena == a->arena_size && picks == a->picks_size)
+		return;
+	answers_reset(a);
+	if (arena != a->arena_size) {
+		free(a->arena);
+		a->arena_size = arena;
+		a->arena = xmalloc(arena);
 	}
-	return a->picks + a->picks_used;
+	if (picks != a->picks_size) {
+		free(a->picks);
+		a->picks_size = picks;
+		a->picks = xreallocarray(NULL, picks, sizeof *a->picks);
+	}
 }
 
 size_t

@@ -333,8 +333,8 @@ answers_decode_into(struct answers *a, const void *p, size_t len,
 	 * Their bytes and a NUL each fit in what is left and count more;
 	 * an answer of n bytes names at most n / 2 + 1 choices, and at
 	 * most ANSWERS_MAX_PICKS are taken from one. */
-	answers_arena_reserve(a, d.len - d.off + count + 1);
-	answers_picks_reserve(a, (d.len - d.off) / 2 + count + 1);
+	answers_reserve(a, d.len - d.off + count + 1,
+	    (d.len - d.off) / 2 + count + 1);
 	for (i = 0; i < count; i++) {
 		if (decode_answer(a, &d, i, &last) != 0)
 			goto fail;

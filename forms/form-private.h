@@ -176,11 +176,9 @@ int		 answers_is_normal_picks(const struct form *, int q,
  * calculates), as answers_create otherwise. */
 struct answers	*answers_alloc(const struct form *, uint64_t seed,
 		     const char *today);
-/* Room for n more bytes of values at the end of a's arena; grows it
- * (which first resets a) when short. The caller bumps arena_used. */
-char		*answers_arena_reserve(struct answers *, size_t n);
-/* Room for n more choice indices at the end of a's picks; grows them
- * (which first resets a) when short. The caller bumps picks_used. */
-uint32_t	*answers_picks_reserve(struct answers *, size_t n);
+/* Room for nbytes more bytes of values at the end of a's arena and
+ * npicks more choice indices at the end of its picks; growing either
+ * first resets a. The caller bumps arena_used and picks_used. */
+void		 answers_reserve(struct answers *, size_t nbytes, size_t npicks);
 
 #endif
