@@ -132,8 +132,10 @@ html_char_width(uint32_t c)
 	    c == 'I' || c == '.' || c == ',' || c == ' ' || c == '\'' ||
 	    c == ':' || c == ';' || c == '!' || c == '|')
 		return 0.36;
-	if (c == 'm' || c == 'w' || c == 'M' || c == 'W' || c == '@')
-		return 0.95;
+	if (c == 'M' || c == 'W' || c == '@')
+		return 1.02;
+	if (c == 'm' || c == 'w')
+		return 0.98;
 	if (c >= 'A' && c <= 'Z')
 		return 0.74;
 	/* DejaVu Sans, the usual sans-serif on Linux, is wide. */
@@ -179,6 +181,8 @@ html_esc_fit(struct buf *b, const char *s, double width, double px)
 	double	 used;
 	size_t	 n = strlen(s), k;
 
+	/* A margin for fonts wider than the estimate. */
+	width *= 0.96;
 	if (html_fit(s, width, px, &used) == n) {
 		html_esc(b, s);
 		return 0;
