@@ -263,9 +263,14 @@ html_pairwise(struct html_report *h, size_t g, int q)
 	if (html_schulze_order(h, g, q, &order, &strength, &m) != 0)
 		return;
 	l = form_question_list(h->form, &h->form->questions[q]);
-	buf_printf(b, "<table class=\"pw\">\n<caption>%s. %s</caption>\n"
-	    "<thead><tr><th scope=\"col\"></th>", html_word(h, HW_PAIRWISE),
-	    html_word(h, HW_PAIRWISE_HOW));
+	buf_printf(b, "<table class=\"pw\">\n<caption><b>%s", html_word(h,
+	    HW_PAIRWISE));
+	if (h->tally->by >= 0) {
+		buf_add_str(b, ", ");
+		html_esc(b, html_group_label(h, g));
+	}
+	buf_printf(b, ".</b> %s</caption>\n<thead><tr><th scope=\"col\">"
+	    "</th>", html_word(h, HW_PAIRWISE_HOW));
 	for (j = 0; j < m; j++)
 		buf_printf(b, "<th scope=\"col\">%zu</th>", j + 1);
 	buf_add_str(b, "</tr></thead>\n<tbody>\n");

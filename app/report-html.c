@@ -315,8 +315,10 @@ html_question(struct html_report *h, int q, int level)
 		html_table(h, h->shown[i], q);
 	buf_add_str(b, "</div>\n");
 	for (i = 0; qq->type == QUESTION_RANK && t->by >= 0 && i < h->nshown;
-	    i++)
+	    i++) {
 		html_schulze(h, h->shown[i], q);
+		html_pairwise(h, h->shown[i], q);
+	}
 	if (qq->type == QUESTION_TEXT)
 		html_texts(h, q);
 	buf_add_str(b, "</article>\n");
