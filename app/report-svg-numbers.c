@@ -84,7 +84,8 @@ svg_histogram(struct html_report *h, int q, const struct chart_bin *bins,
 {
 	const struct tally_cell	*c = tally_cell(h->tally, 0, q);
 	double			 bx = NUM_LW + 8, bw, max = 0, y, w;
-	char			 s[2 * STATS_NUMBER_MAX + 8], pct[STATS_NUMBER_MAX];
+	char			 s[STATS_NUMBER_MAX + 40], pct[STATS_NUMBER_MAX];
+	char			*label;
 	size_t			 i;
 
 	bw = HTML_WIDTH - bx - NUM_NW;
@@ -97,11 +98,12 @@ svg_histogram(struct html_report *h, int q, const struct chart_bin *bins,
 	for (i = 0; i < n; i++) {
 		y = top + ROW * i;
 		if (strcmp(bins[i].lo, bins[i].hi) == 0)
-			snprintf(s, sizeof s, "%s", bins[i].lo);
+			label = xstrdup(bins[i].lo);
 		else
-			snprintf(s, sizeof s, "%s \xe2\x80\x93 %s", bins[i].lo,
+			xasprintf(&label, "%s \xe2\x80\x93 %s", bins[i].lo,
 			    bins[i].hi);
-		svg_text(h, NUM_LW, y + 14, "e", s, NUM_LW - 4);
+		svg_text(h, NUM_LW, y + 14, "e", label, NUM_LW - 4);
+		free(label);
 		w = bw * svg_pct(bins[i].count, c->answered) / max;
 		svg_rect(h, bx, y + 3, w, ROW - 6, "b");
 		stats_percent(bins[i].count, c->answered, pct);

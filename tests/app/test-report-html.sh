@@ -171,6 +171,17 @@ run report "$TMP/h" $K --format html --by pick --min-group 1 \
     -o "$TMP/h-by.html"
 $CHECK valid "$TMP/h-by.html" >/dev/null
 ok $? "hostile group names: valid"
+[ "$($CHECK groups "$TMP/h-by.html" | tr '\n' ' ')" = "a b " ]
+ok $? "--min-group 1: the groups of one respondent drawn, not the empty one"
+run report "$TMP/h" $K --format html --by pick -o "$TMP/h-none.html"
+expect_status 0 "every group too small: exits 0"
+$CHECK valid "$TMP/h-none.html" >/dev/null &&
+    [ -z "$($CHECK groups "$TMP/h-none.html")" ] &&
+    ! grep -q '<svg' "$TMP/h-none.html"
+ok $? "every group too small: valid, no table, no chart"
+$CHECK text "$TMP/h-none.html" >"$TMP/text"
+expect_grep "$TMP/text" "(fewer than 5): <script>alert(2)</script>, ' onmouseover='alert(3), &lt;&amp;&quot; &#x3c;script&#x3e;." \
+    "every group too small: each named, as text"
 
 # ---- a form of 23 long, wide and CJK options -------------------------------
 
