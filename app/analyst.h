@@ -5,6 +5,7 @@
 #define CONSULT_ANALYST_H
 
 #include <stdint.h>
+#include <stdio.h>
 #include <time.h>
 
 #include "app/app.h"
@@ -68,5 +69,16 @@ void		 analyst_clear(struct analyst *);
  * digits and the index). */
 void		 analyst_response_id(const struct vault_record *,
 		     char id[40]);
+
+/* output.c: -o FILE, written atomically. */
+/* Open a temporary file (mode 0600) beside path. Returns it, or NULL
+ * after printing why with *status 74. */
+FILE		*output_create(const struct cmd_entry *, const char *path,
+		     int *status);
+/* Close the temporary file and, if ok, fsync it and move it over path
+ * (the directory fsync'd too); else remove it. Returns the exit status
+ * (0, or 74 after printing why). */
+int		 output_commit(const struct cmd_entry *, FILE *,
+		     const char *path, int ok);
 
 #endif

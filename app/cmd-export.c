@@ -2,13 +2,9 @@
  * responses of one or several vaults and write one CSV format, to stdout
  * or atomically to a file. */
 #include <errno.h>
-#include <fcntl.h>
-#include <libgen.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "app/analyst.h"
 
@@ -71,114 +67,6 @@ const struct cmd_entry cmd_export_entry = {
 	    "passphrase or a key that does not match the vaults.\n",
 	.exec = cmd_export_exec,
 };
-
-/* The temporary file of -o, removed if a signal ends the export. */
-static char	*cmd_export_tmp;
-
-static void
-cmd_export_signal(int sig)
-{
-	if (cmd_export_tmp != NULL)
-		unlink(cmd_export_tmp);
-	signal(sig, SIG_DFL);
-	raise(sig);
-}
-
-static const int cmd_export_signals[] = { SIGINT, SIGTERM, SIGHUP,
-    SIGQUIT, SIGPIPE };
-#define CMD_EXPORT_NSIGNALS \
-	(sizeof cmd_export_signals / sizeof cmd_export_signals[0])
-
-static void
-cmd_export_catch(int on)
-{
-	struct sigaction	 sa;
-	size_t			 i;
-
-	memset(&sa, 0, sizeof sa);
-	sa.sa_handler = on ? cmd_export_signal : SIG_DFL;
-	sigemptyset(&sa.sa_mask);
-	for (i = 0; i < CMD_EXPORT_NSIGNALS; i++)
-		sigaction(cmd_export_signals[i], &sa, NULL);
-}
-
-/* Open a temporary file beside path for -o. */
-static FILE *
-cmd_export_create(const struct cmd_entry *self, const char *path, int *status)
-{
-	char	*copy1, *copy2;
-	FILE	*f;
-	int	 fd, saved;
-
-	copy1 = xstrdup(path);
-	copy2 = xstrdup(path);
-	xasprintf(&cmd_export_tmp, "%s/.%s.XXXXXX", dirname(copy1),
-	    basename(copy2));
-	free(copy1);
-	free(copy2);
-	cmd_export_catch(1);
-	if ((fd = mkostemp(cmd_export_tmp, O_CLOEXEC)) == -1 ||
-	    (f = fdopen(fd, "w")) == NULL) {
-		saved = errno;
-		cmd_error(self, "%s: %s", path, strerror(saved));
-		if (fd != -1) {
-			close(fd);
-			unlink(cmd_export_tmp);
-		}
-		cmd_export_catch(0);
-		free(cmd_export_tmp);
-		cmd_export_tmp = NULL;
-		*status = EXIT_IOERR;
-		return NULL;
-	}
-	return f;
-}
-
-/* fsync the directory holding path. */
-static int
-cmd_export_sync_dir(const char *path)
-{
-	char	*copy;
-	int	 fd, rc = -1;
-
-	copy = xstrdup(path);
-	if ((fd = open(dirname(copy), O_RDONLY | O_DIRECTORY | O_CLOEXEC)) !=
-	    -1) {
-		rc = fsync(fd);
-		close(fd);
-	}
-	free(copy);
-	return rc;
-}
-
-/* Close the temporary file and, if ok, move it over path; else remove
- * it. Returns the exit status. */
-static int
-cmd_export_commit(const struct cmd_entry *self, FILE *f, const char *path,
-    int ok)
-{
-	int	 status = 0;
-
-	if (ok && (fflush(f) != 0 || fsync(fileno(f)) != 0)) {
-		cmd_error(self, "%s: %s", path, strerror(errno));
-		status = EXIT_IOERR;
-	}
-	if (fclose(f) != 0 && ok && status == 0) {
-		cmd_error(self, "%s: %s", path, strerror(errno));
-		status = EXIT_IOERR;
-	}
-	if (ok && status == 0 && (rename(cmd_export_tmp, path) != 0 ||
-	    cmd_export_sync_dir(path) != 0)) {
-		cmd_error(self, "%s: %s", path, strerror(errno));
-		status = EXIT_IOERR;
-	}
-	if (!ok || status != 0)
-		unlink(cmd_export_tmp);
-	cmd_export_catch(0);
-	free(cmd_export_tmp);
-	cmd_export_tmp = NULL;
-	return status;
-}
 
 struct cmd_export_ctx {
 	const struct cmd_entry *self;
@@ -266,12 +154,12 @@ cmd_export_exec(const struct cmd_entry *self, struct args *args)
 		return status;
 	status = analyst_open(&a, self, args, format != EXPORT_CODEBOOK);
 	if (status == 0 && path != NULL &&
-	    (out = cmd_export_create(self, path, &status)) == NULL)
+	    (out = output_create(self, path, &status)) == NULL)
 		out = stdout;
 	if (status == 0) {
 		status = cmd_export_write(self, &a, format, out);
 		if (path != NULL) {
-			closed = cmd_export_commit(self, out, path, status == 0);
+			closed = output_commit(self, out, path, status == 0);
 			if (status == 0)
 				status = closed;
 		} else if (status == 0 && fflush(stdout) != 0) {

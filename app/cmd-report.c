@@ -1,5 +1,6 @@
 /* cmd-report.c: "consult report VAULT... --key NAME.key": the summary as
- * terminal charts, paged when taller than the terminal. */
+ * terminal charts, paged when taller than the terminal, or (--format
+ * html) as one self-contained HTML file with SVG charts. */
 #include <sys/ioctl.h>
 #include <sys/wait.h>
 
@@ -13,6 +14,9 @@
 
 #include "app/analyst.h"
 #include "app/report.h"
+#include "app/report-html.h"
+
+#define REPORT_MIN_GROUP	5	/* --min-group's default */
 
 static int	cmd_report_exec(const struct cmd_entry *, struct args *);
 
@@ -22,25 +26,40 @@ static const struct option cmd_report_longopts[] = {
 	{ "lang", required_argument, NULL, 'l' },
 	{ "skip-bad", no_argument, NULL, 's' },
 	{ "passphrase-file", required_argument, NULL, 'P' },
+	{ "format", required_argument, NULL, 'f' },
+	{ "output", required_argument, NULL, 'o' },
+	{ "min-group", required_argument, NULL, 'm' },
+	{ "text", no_argument, NULL, 't' },
 	{ NULL, 0, NULL, 0 }
 };
 
 const struct cmd_entry cmd_report_entry = {
 	.name = "report",
-	.usage = "VAULT... --key NAME.key [--by QUESTION] [--lang CODE] "
-	    "[--skip-bad] [--passphrase-file FILE]",
-	.optstring = "k:b:l:sP:",
+	.usage = "VAULT... --key NAME.key [--format F] [--by QUESTION] "
+	    "[--lang CODE] [-o FILE] [--min-group N] [--text] [--skip-bad] "
+	    "[--passphrase-file FILE]",
+	.optstring = "k:b:l:sP:f:o:m:t",
 	.longopts = cmd_report_longopts,
 	.lower = 1,
 	.upper = -1,
-	.help = "the summary as terminal charts",
+	.help = "the summary as terminal charts, or one HTML file",
 	.details =
 	    "  -k, --key NAME.key          the analyst's secret key\n"
+	    "  -f, --format F              terminal (default) or html\n"
 	    "  -b, --by QUESTION           groups side by side: one column "
 	    "for each choice\n"
 	    "                              of this select_one question\n"
 	    "  -l, --lang CODE             labels in this language (code or "
 	    "whole name)\n"
+	    "  -o, --output FILE           write FILE (mode 0600) only once "
+	    "the report\n"
+	    "                              is complete, never half of it\n"
+	    "  -m, --min-group N           html: leave out --by groups of "
+	    "fewer than N\n"
+	    "                              respondents (default 5), and "
+	    "say so\n"
+	    "  -t, --text                  html: list the text answers under "
+	    "their question\n"
 	    "  -s, --skip-bad              exit 0 even if some records did not "
 	    "open\n"
 	    "  -P, --passphrase-file FILE  read the passphrase from the first "
@@ -57,6 +76,14 @@ const struct cmd_entry cmd_report_entry = {
 	    "At most 80 columns; ASCII when the locale is not UTF-8; paged "
 	    "through\n"
 	    "$PAGER (default: less) when taller than the terminal.\n"
+	    "html: one self-contained HTML5 file (to stdout without -o), no "
+	    "JavaScript:\n"
+	    "the same charts drawn in SVG, each with the table of its "
+	    "numbers, diverging\n"
+	    "bars for scales, the pairwise matrix of rankings, box plots of "
+	    "numbers; its\n"
+	    "Content-Security-Policy lets nothing be fetched; it prints on A4 "
+	    "and Letter.\n"
 	    "\n"
 	    "Exit status: 0, 2 usage, 65 bad records (without --skip-bad) or "
 	    "vaults of\n"
@@ -66,10 +93,34 @@ const struct cmd_entry cmd_report_entry = {
 	.exec = cmd_report_exec,
 };
 
+/* What the walk gathers. */
+struct cmd_report_ctx {
+	struct tally	*tally;
+	struct buf	*texts;		/* [nquestions] with --text, or NULL */
+	char		 first[11];	/* days submitted, "" when none */
+	char		 last[11];
+};
+
 static int
 cmd_report_record(const struct vault_record *rec, void *arg)
 {
-	tally_add(arg, rec->answers);
+	struct cmd_report_ctx	*ctx = arg;
+	const struct form	*f = ctx->tally->form;
+	const char		*v;
+	char			 day[11];
+	size_t			 q;
+
+	tally_add(ctx->tally, rec->answers);
+	snprintf(day, sizeof day, "%s", rec->day);
+	if (*ctx->first == '\0' || strcmp(day, ctx->first) < 0)
+		memcpy(ctx->first, day, sizeof day);
+	if (strcmp(day, ctx->last) > 0)
+		memcpy(ctx->last, day, sizeof day);
+	for (q = 0; ctx->texts != NULL && q < f->nquestions; q++) {
+		v = answers_get(rec->answers, (int)q);
+		if (f->questions[q].type == QUESTION_TEXT && *v != '\0')
+			buf_add(&ctx->texts[q], v, strlen(v) + 1);
+	}
 	return 0;
 }
 
@@ -144,37 +195,204 @@ cmd_report_title(const struct analyst *a, const struct tally *t)
 	return s;
 }
 
+/* Check --format and the options that go with html only. */
+static int
+cmd_report_options(const struct cmd_entry *self, struct args *args,
+    int *html, uint64_t *min_group)
+{
+	const char		*format = args_get(args, 'f');
+	const char		*n = args_get(args, 'm');
+	char			*end;
+	unsigned long long	 v;
+
+	*html = format != NULL && strcmp(format, "html") == 0;
+	if (format != NULL && !*html && strcmp(format, "terminal") != 0) {
+		cmd_error(self, "unknown format '%s' (terminal, html)", format);
+		return EXIT_USAGE;
+	}
+	if (!*html && (n != NULL || args_has(args, 't'))) {
+		cmd_error(self, "%s goes with --format html only", n != NULL ?
+		    "--min-group" : "--text");
+		return EXIT_USAGE;
+	}
+	*min_group = REPORT_MIN_GROUP;
+	if (n != NULL) {
+		errno = 0;
+		v = strtoull(n, &end, 10);
+		if (*n < '0' || *n > '9' || *end != '\0' || errno != 0 ||
+		    v < 1 || v > 1000000000) {
+			cmd_error(self, "--min-group %s: not a number from 1 to "
+			    "1000000000", n);
+			return EXIT_USAGE;
+		}
+		*min_group = v;
+	}
+	return 0;
+}
+
+/* Append s to b, quoted for a POSIX shell when it needs it. */
+static void
+cmd_report_quote(struct buf *b, const char *s)
+{
+	const char	*p;
+
+	buf_add_byte(b, ' ');
+	if (*s != '\0' && strspn(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLM"
+	    "NOPQRSTUVWXYZ0123456789_./:=@%+-,") == strlen(s)) {
+		buf_add_str(b, s);
+		return;
+	}
+	buf_add_byte(b, '\'');
+	for (p = s; *p != '\0'; p++) {
+		if (*p == '\'')
+			buf_add_str(b, "'\\''");
+		else
+			buf_add_byte(b, (unsigned char)*p);
+	}
+	buf_add_byte(b, '\'');
+}
+
+/* The command that made the report, for its footer: every argument but
+ * --passphrase-file (the passphrase itself is never on the command
+ * line). Caller frees. */
+static char *
+cmd_report_command(struct args *args)
+{
+	static const struct {
+		char		 c;
+		const char	*name;
+	} opts[] = { { 'k', "--key" }, { 'f', "--format" }, { 'b', "--by" },
+	    { 'l', "--lang" }, { 'm', "--min-group" }, { 't', "--text" },
+	    { 's', "--skip-bad" }, { 'o', "-o" } };
+	struct buf	 b;
+	size_t		 i;
+	int		 k;
+
+	buf_init(&b);
+	buf_add_str(&b, "consult report");
+	for (k = 0; k < args->argc; k++)
+		cmd_report_quote(&b, args->argv[k]);
+	for (i = 0; i < sizeof opts / sizeof opts[0]; i++) {
+		if (!args_has(args, (unsigned char)opts[i].c))
+			continue;
+		buf_printf(&b, " %s", opts[i].name);
+		if (*args_get(args, (unsigned char)opts[i].c) != '\0')
+			cmd_report_quote(&b, args_get(args,
+			    (unsigned char)opts[i].c));
+	}
+	buf_str(&b);
+	return (char *)b.data;
+}
+
+/* Draw the HTML report of the walk into out. */
+static void
+cmd_report_html(struct analyst *a, struct args *args,
+    struct cmd_report_ctx *ctx, uint64_t min_group, struct html_report *h)
+{
+	char	*command = cmd_report_command(args);
+
+	memset(h, 0, sizeof *h);
+	h->tally = ctx->tally;
+	h->form = a->form;
+	h->lang = a->lang;
+	h->min_group = min_group;
+	h->text = ctx->texts != NULL;
+	h->texts = ctx->texts;
+	h->first_day = ctx->first;
+	h->last_day = ctx->last;
+	h->vaults = a->dirs;
+	h->nvaults = a->ndirs;
+	h->command = command;
+	html_report_draw(h);
+	h->command = NULL;
+	free(command);
+}
+
+/* Write the report: to -o FILE (already open as out), else to stdout,
+ * paged when it is terminal text taller than the terminal. */
+static int
+cmd_report_output(const struct cmd_entry *self, const char *path, FILE *out,
+    const struct buf *text, size_t lines)
+{
+	int	 ok;
+
+	if (path != NULL) {
+		ok = fwrite(text->data, 1, text->len, out) == text->len;
+		if (!ok)
+			cmd_error(self, "%s: %s", path, strerror(errno));
+		return output_commit(self, out, path, ok) != 0 ? EXIT_IOERR :
+		    ok ? 0 : EXIT_IOERR;
+	}
+	if (lines != 0 && cmd_report_tall(lines))
+		return cmd_report_page(self, text);
+	return cmd_report_print(self, text);
+}
+
+static void
+cmd_report_ctx_clear(struct cmd_report_ctx *ctx, const struct form *f)
+{
+	size_t	 q;
+
+	for (q = 0; ctx->texts != NULL && q < f->nquestions; q++)
+		buf_clear(&ctx->texts[q]);
+	free(ctx->texts);
+	tally_free(ctx->tally);
+	memset(ctx, 0, sizeof *ctx);
+}
+
 static int
 cmd_report_exec(const struct cmd_entry *self, struct args *args)
 {
-	struct analyst	 a;
-	struct report	 r;
-	struct tally	*t = NULL;
-	char		*cause = NULL, *title;
-	int		 status, ascii;
+	struct analyst		 a;
+	struct report		 r;
+	struct html_report	 h;
+	struct cmd_report_ctx	 ctx;
+	const char		*path = args_get(args, 'o');
+	const struct buf	*text;
+	FILE			*out = NULL;
+	char			*cause = NULL, *title;
+	uint64_t		 min_group;
+	int			 status, html;
 
 	memset(&r, 0, sizeof r);
+	memset(&h, 0, sizeof h);
+	memset(&ctx, 0, sizeof ctx);
+	if ((status = cmd_report_options(self, args, &html, &min_group)) != 0)
+		return status;
 	if ((status = analyst_open(&a, self, args, 1)) != 0)
 		goto out;
-	if ((t = tally_create(a.form, a.by, TALLY_PAIRWISE, &cause)) == NULL) {
+	ctx.tally = tally_create(a.form, a.by, TALLY_PAIRWISE, &cause);
+	if (ctx.tally == NULL) {
 		cmd_error(self, "%s", cause);
 		free(cause);
 		status = EXIT_USAGE;
 		goto out;
 	}
-	if ((status = analyst_walk(&a, cmd_report_record, t)) != 0)
+	if (html && args_has(args, 't'))
+		ctx.texts = xcalloc(a.form->nquestions + 1, sizeof *ctx.texts);
+	if (path != NULL && (out = output_create(self, path, &status)) == NULL)
 		goto out;
-	ascii = strcmp(nl_langinfo(CODESET), "UTF-8") != 0;
-	title = cmd_report_title(&a, t);
-	report_draw(&r, t, a.lang, ascii, title);
-	free(title);
-	if (cmd_report_tall(r.lines))
-		status = cmd_report_page(self, &r.out);
-	else
-		status = cmd_report_print(self, &r.out);
+	if ((status = analyst_walk(&a, cmd_report_record, &ctx)) != 0)
+		goto out;
+	if (html) {
+		cmd_report_html(&a, args, &ctx, min_group, &h);
+		text = &h.out;
+	} else {
+		title = cmd_report_title(&a, ctx.tally);
+		report_draw(&r, ctx.tally, a.lang, strcmp(nl_langinfo(CODESET),
+		    "UTF-8") != 0, title);
+		free(title);
+		text = &r.out;
+	}
+	status = cmd_report_output(self, path, out, text, html ? 0 : r.lines);
+	out = NULL;
 out:
+	if (out != NULL)
+		output_commit(self, out, path, 0);
 	report_clear(&r);
-	tally_free(t);
+	html_report_clear(&h);
+	if (a.form != NULL)
+		cmd_report_ctx_clear(&ctx, a.form);
 	status = analyst_done(&a, status);
 	analyst_clear(&a);
 	return status;

@@ -13,8 +13,6 @@
 #define REPORT_LABEL_MAX	28	/* label column of a chart */
 #define REPORT_GROUP_LABEL_MAX	20	/* label column beside groups */
 #define REPORT_COLUMN_MIN	12	/* a group's column */
-#define REPORT_VALUES_MAX	12	/* numbers listed one by one */
-#define REPORT_BINS		10	/* else bins of the range */
 
 void
 report_clear(struct report *r)
@@ -33,9 +31,7 @@ report_dot(const struct report *r)
 static const char *
 report_choice(const struct report *r, const struct choice_list *l, size_t i)
 {
-	const char	*s = form_text(r->form, l->choices[i].label, r->lang);
-
-	return *s != '\0' ? s : l->choices[i].name;
+	return chart_choice_label(r->form, l, i, r->lang);
 }
 
 /* The width of a label column holding the choices of l (and at least
@@ -156,13 +152,6 @@ report_choices(struct report *r, size_t g, int q)
 		    c->answered);
 }
 
-/* 1 if x is a whole number (within the range of long long). */
-static int
-report_whole(long double x)
-{
-	return x > -9e18L && x < 9e18L && x == (long long)x;
-}
-
 /* The distribution of a number question: each value, or bins of the
  * range when there are many (the histogram is sorted by
  * tally_numbers). */
@@ -170,62 +159,22 @@ static void
 report_distribution(struct report *r, size_t g, int q)
 {
 	const struct tally_cell	*c = tally_cell(r->tally, g, q);
-	const struct stats_hist	*h = &c->hist;
-	char			 a[STATS_NUMBER_MAX], b[STATS_NUMBER_MAX];
+	struct chart_bin	 bins[CHART_BINS_MAX];
 	char			*label;
-	uint64_t		 bins[REPORT_BINS];
-	long double		 lo, step;
-	size_t			 i, k, n;
-	int			 integer, decimals;
+	size_t			 i, n;
 
-	if (h->n <= REPORT_VALUES_MAX) {
-		for (i = 0; i < h->n; i++) {
-			stats_format_value(&h->entries[i].value, a);
-			report_row(r, a, 12, h->entries[i].count, c->answered);
-		}
-		return;
-	}
-	integer = r->form->questions[q].type == QUESTION_INTEGER;
-	lo = h->entries[0].value.approx;
-	step = (h->entries[h->n - 1].value.approx - lo + (integer ? 1 : 0)) /
-	    REPORT_BINS;
-	if (integer && !report_whole(step) && step < 9e18L)
-		step = (long long)step + 1;
-	/* Whole edges drop their decimals. */
-	decimals = report_whole(lo) && report_whole(step) ? 0 : 2;
-	memset(bins, 0, sizeof bins);
-	for (i = 0; i < h->n; i++) {
-		k = step > 0 ? (size_t)((h->entries[i].value.approx - lo) /
-		    step) : 0;
-		bins[k < REPORT_BINS ? k : REPORT_BINS - 1] +=
-		    h->entries[i].count;
-	}
-	for (n = REPORT_BINS; n > 1 && bins[n - 1] == 0; n--)
-		;
+	n = chart_bins(&c->hist, r->form->questions[q].type ==
+	    QUESTION_INTEGER, bins);
 	for (i = 0; i < n; i++) {
-		stats_format_approx(lo + step * i, decimals, a);
-		stats_format_approx(lo + step * (i + 1) - (integer ? 1 : 0),
-		    decimals, b);
-		xasprintf(&label, "%s to %s", a, b);
-		report_row(r, label, 24, bins[i], c->answered);
+		if (c->hist.n <= CHART_VALUES_MAX) {
+			report_row(r, bins[i].lo, 12, bins[i].count,
+			    c->answered);
+			continue;
+		}
+		xasprintf(&label, "%s to %s", bins[i].lo, bins[i].hi);
+		report_row(r, label, 24, bins[i].count, c->answered);
 		free(label);
 	}
-}
-
-/* Choices of a rank question by standing (ties in form order).
- * Caller frees. */
-static size_t *
-report_rank_order(const uint64_t *borda, size_t m)
-{
-	size_t	*order, i, j;
-
-	order = xcalloc(m + 1, sizeof *order);
-	for (i = 0; i < m; i++) {
-		for (j = i; j > 0 && borda[order[j - 1]] < borda[i]; j--)
-			order[j] = order[j - 1];
-		order[j] = i;
-	}
-	return order;
 }
 
 /* "Schulze order: A > B = C" for the rank question q in group g. */
@@ -284,7 +233,7 @@ report_rank(struct report *r, size_t g, int q)
 	standing = xcalloc(m + 1, sizeof *standing);
 	tally_borda(r->tally, g, q, borda);
 	stats_standing(borda, m, standing);
-	order = report_rank_order(borda, m);
+	order = chart_rank_order(borda, m);
 	lw = report_label_width(r, l, 6, 24);
 	bw = r->width - REPORT_INDENT - lw - 28;
 	report_pad(r, REPORT_INDENT + 4 + lw + 1 + bw);

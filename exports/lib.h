@@ -108,6 +108,12 @@ struct stats_numbers {
 /* Compute the numbers; sorts the histogram's entries. */
 void		 stats_hist_numbers(struct stats_hist *,
 		     struct stats_numbers *);
+/* The k-th quartile (k 0..4: min, Q1, median, Q3, max) of a histogram
+ * sorted by stats_hist_numbers, with 2 decimals: the value at position
+ * k * (n - 1) / 4 of the sorted values, linearly between the two
+ * around it (k 2 is the median); "" when empty. */
+void		 stats_hist_quartile(const struct stats_hist *, int k,
+		     char buf[STATS_NUMBER_MAX]);
 
 /* standing[i] = 1 + number of j with borda[j] > borda[i]. */
 void		 stats_standing(const uint64_t *borda, size_t m,
@@ -183,6 +189,37 @@ void		 tally_numbers(const struct tally *, size_t g, int q,
 void		 tally_borda(const struct tally *, size_t g, int q,
 		     uint64_t *borda);
 
+/* ---- chart.c: what the report's charts draw ---------------------------- */
+
+/* A number question's distribution: each value, up to this many; else
+ * this many bins of equal width over the range. */
+#define CHART_VALUES_MAX	12
+#define CHART_BINS		10
+#define CHART_BINS_MAX		12
+
+/* One bar of a distribution: the values from lo to hi (the same text
+ * for a single value), as text and as numbers. */
+struct chart_bin {
+	char		 lo[STATS_NUMBER_MAX];
+	char		 hi[STATS_NUMBER_MAX];
+	long double	 from;
+	long double	 to;
+	uint64_t	 count;
+};
+
+/* The bars of a histogram sorted by stats_hist_numbers (tally_numbers
+ * sorts it): each value when there are at most CHART_VALUES_MAX, else
+ * CHART_BINS bins of the range (whole edges for integer questions), the
+ * empty bins at the top dropped. Returns how many (0 when empty). */
+size_t		 chart_bins(const struct stats_hist *, int integer,
+		     struct chart_bin bins[CHART_BINS_MAX]);
+/* The choices of a ranking by Borda score, highest first, ties in form
+ * order: m indices. Caller frees. */
+size_t		*chart_rank_order(const uint64_t *borda, size_t m);
+/* A choice's label in lang, else its name. Borrowed from the form. */
+const char	*chart_choice_label(const struct form *,
+		     const struct choice_list *, size_t i, size_t lang);
+
 /* ---- export.c: the formats of `consult export` ------------------------ */
 
 enum export_format {
@@ -219,6 +256,53 @@ int		 export_finish(struct exporter *, char **cause);
  * report. Borrowed while the exporter lives. */
 const struct tally *export_tally(const struct exporter *);
 void		 export_free(struct exporter *);
+
+/* ---- summary.c: the rows of the summary format ------------------------ */
+
+enum export_summary_column {
+	EXPORT_SUMMARY_GROUP,
+	EXPORT_SUMMARY_QUESTION,
+	EXPORT_SUMMARY_LABEL,
+	EXPORT_SUMMARY_TYPE,
+	EXPORT_SUMMARY_OPTION,
+	EXPORT_SUMMARY_OPTION_LABEL,
+	EXPORT_SUMMARY_ANSWERED,
+	EXPORT_SUMMARY_COUNT,
+	EXPORT_SUMMARY_PERCENT,
+	EXPORT_SUMMARY_MEAN,
+	EXPORT_SUMMARY_MEDIAN,
+	EXPORT_SUMMARY_MIN,
+	EXPORT_SUMMARY_MAX,
+	EXPORT_SUMMARY_MEAN_RANK,
+	EXPORT_SUMMARY_FIRST,
+	EXPORT_SUMMARY_BORDA,
+	EXPORT_SUMMARY_STANDING,
+	EXPORT_SUMMARY_COLUMNS
+};
+
+/* The column names of the summary's header row. */
+extern const char *const export_summary_header[EXPORT_SUMMARY_COLUMNS];
+
+/* One row of the summary as text: cell[i] NULL or "" when empty. */
+struct export_summary_row {
+	const char	*cell[EXPORT_SUMMARY_COLUMNS];
+	char		 answered[24];
+	char		 count[24];
+	char		 first[24];
+	char		 borda[24];
+	char		 standing[24];
+	char		 percent[STATS_NUMBER_MAX];
+	char		 mean_rank[STATS_NUMBER_MAX];
+};
+
+/* Call fn with each summary row of question q (one that stores an
+ * answer) in group g, exactly as the summary format writes them: the
+ * question's row (option empty), then one per choice. The row is
+ * borrowed for the call. */
+void		 export_summary_rows(const struct tally *, size_t g, int q,
+		     size_t lang,
+		     void (*fn)(const struct export_summary_row *, void *),
+		     void *arg);
 
 /* The writers behind the formats; each writes its header row first. */
 void		 export_summary_write(const struct tally *, size_t lang,

@@ -450,24 +450,34 @@ stats_hist_nth(const struct stats_hist *h, uint64_t k)
 	return &h->entries[i].value;
 }
 
-static void
-stats_hist_median(const struct stats_hist *h, char *buf)
+void
+stats_hist_quartile(const struct stats_hist *h, int k,
+    char buf[STATS_NUMBER_MAX])
 {
 	const struct stats_value	*a, *b;
+	uint64_t			 pos, r;
 	int				 s;
 	__int128			 x, y;
 
-	a = stats_hist_nth(h, (h->total - 1) / 2);
-	b = stats_hist_nth(h, h->total / 2);
+	buf[0] = '\0';
+	if (h->total == 0 || k < 0 || k > 4)
+		return;
+	/* Position k * (n - 1) / 4 between the sorted values a and b:
+	 * a + r * (b - a) / 4, exact as (4a + r(b - a)) / 4. */
+	pos = (uint64_t)(((unsigned __int128)k * (h->total - 1)) / 4);
+	r = (uint64_t)(((unsigned __int128)k * (h->total - 1)) % 4);
+	a = stats_hist_nth(h, pos);
+	b = stats_hist_nth(h, r != 0 ? pos + 1 : pos);
 	if (a->exact && b->exact) {
 		s = a->scale > b->scale ? a->scale : b->scale;
 		x = (__int128)a->mant * stats_pow10_table[s - a->scale];
 		y = (__int128)b->mant * stats_pow10_table[s - b->scale];
-		if (stats_format_ratio(x + y,
-		    (__int128)2 * stats_pow10_table[s], 2, buf) == 0)
+		if (stats_format_ratio(4 * x + (__int128)r * (y - x),
+		    (__int128)4 * stats_pow10_table[s], 2, buf) == 0)
 			return;
 	}
-	stats_format_approx((a->approx + b->approx) / 2, 2, buf);
+	stats_format_approx(r == 2 ? (a->approx + b->approx) / 2 :
+	    a->approx + (b->approx - a->approx) * r / 4, 2, buf);
 }
 
 void
@@ -479,7 +489,7 @@ stats_hist_numbers(struct stats_hist *h, struct stats_numbers *out)
 	qsort(h->entries, h->n, sizeof *h->entries, stats_entry_cmp);
 	stats_hist_rehash(h, h->nslots);
 	stats_hist_mean(h, out->mean);
-	stats_hist_median(h, out->median);
+	stats_hist_quartile(h, 2, out->median);
 	stats_format_value(&h->entries[0].value, out->min);
 	stats_format_value(&h->entries[h->n - 1].value, out->max);
 }

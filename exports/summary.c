@@ -5,43 +5,10 @@
 
 #include "exports/lib.h"
 
-enum {
-	SUMMARY_GROUP,
-	SUMMARY_QUESTION,
-	SUMMARY_LABEL,
-	SUMMARY_TYPE,
-	SUMMARY_OPTION,
-	SUMMARY_OPTION_LABEL,
-	SUMMARY_ANSWERED,
-	SUMMARY_COUNT,
-	SUMMARY_PERCENT,
-	SUMMARY_MEAN,
-	SUMMARY_MEDIAN,
-	SUMMARY_MIN,
-	SUMMARY_MAX,
-	SUMMARY_MEAN_RANK,
-	SUMMARY_FIRST,
-	SUMMARY_BORDA,
-	SUMMARY_STANDING,
-	SUMMARY_COLUMNS
-};
-
-static const char *summary_header[SUMMARY_COLUMNS] = {
+const char *const export_summary_header[EXPORT_SUMMARY_COLUMNS] = {
 	"group", "question", "label", "type", "option", "option_label",
 	"answered", "count", "percent", "mean", "median", "min", "max",
 	"mean_rank", "first", "borda", "standing"
-};
-
-/* The numbers of one row, as text. */
-struct summary_row {
-	const char	*cell[SUMMARY_COLUMNS];
-	char		 answered[24];
-	char		 count[24];
-	char		 first[24];
-	char		 borda[24];
-	char		 standing[24];
-	char		 percent[STATS_NUMBER_MAX];
-	char		 mean_rank[STATS_NUMBER_MAX];
 };
 
 static void
@@ -49,7 +16,7 @@ summary_put(struct export_csv *w, const char *const *cells)
 {
 	size_t	 i;
 
-	for (i = 0; i < SUMMARY_COLUMNS; i++)
+	for (i = 0; i < EXPORT_SUMMARY_COLUMNS; i++)
 		export_csv_field(w, cells[i]);
 	export_csv_end(w);
 }
@@ -72,7 +39,8 @@ summary_u64(char *buf, size_t len, uint64_t v)
 /* One row per choice, after the question's row. */
 static void
 summary_choices(const struct tally *t, size_t g, int q, size_t lang,
-    struct summary_row *r, struct export_csv *w)
+    struct export_summary_row *r,
+    void (*fn)(const struct export_summary_row *, void *), void *arg)
 {
 	const struct form		*f = t->form;
 	const struct choice_list	*l;
@@ -94,63 +62,69 @@ summary_choices(const struct tally *t, size_t g, int q, size_t lang,
 		stats_standing(borda, m, standing);
 	}
 	for (i = 0; i < m; i++) {
-		r->cell[SUMMARY_OPTION] = l->choices[i].name;
+		r->cell[EXPORT_SUMMARY_OPTION] = l->choices[i].name;
 		label = form_text(f, l->choices[i].label, lang);
-		r->cell[SUMMARY_OPTION_LABEL] = *label != '\0' ? label :
+		r->cell[EXPORT_SUMMARY_OPTION_LABEL] = *label != '\0' ? label :
 		    l->choices[i].name;
 		summary_u64(r->count, sizeof r->count, c->count[i]);
-		r->cell[SUMMARY_COUNT] = r->count;
+		r->cell[EXPORT_SUMMARY_COUNT] = r->count;
 		stats_percent(c->count[i], c->answered, r->percent);
-		r->cell[SUMMARY_PERCENT] = r->percent;
+		r->cell[EXPORT_SUMMARY_PERCENT] = r->percent;
 		if (rank) {
 			r->mean_rank[0] = '\0';
 			if (c->count[i] != 0)
 				stats_format_ratio(c->position_sum[i],
 				    c->count[i], 2, r->mean_rank);
-			r->cell[SUMMARY_MEAN_RANK] = r->mean_rank;
+			r->cell[EXPORT_SUMMARY_MEAN_RANK] = r->mean_rank;
 			summary_u64(r->first, sizeof r->first, c->first[i]);
-			r->cell[SUMMARY_FIRST] = r->first;
+			r->cell[EXPORT_SUMMARY_FIRST] = r->first;
 			summary_u64(r->borda, sizeof r->borda, borda[i]);
-			r->cell[SUMMARY_BORDA] = r->borda;
+			r->cell[EXPORT_SUMMARY_BORDA] = r->borda;
 			summary_u64(r->standing, sizeof r->standing,
 			    standing[i]);
-			r->cell[SUMMARY_STANDING] = r->standing;
+			r->cell[EXPORT_SUMMARY_STANDING] = r->standing;
 		}
-		summary_put(w, r->cell);
+		fn(r, arg);
 	}
 	free(borda);
 	free(standing);
 }
 
-static void
-summary_question(const struct tally *t, size_t g, int q, size_t lang,
-    struct export_csv *w)
+void
+export_summary_rows(const struct tally *t, size_t g, int q, size_t lang,
+    void (*fn)(const struct export_summary_row *, void *), void *arg)
 {
 	const struct form	*f = t->form;
 	const struct question	*qq = &f->questions[q];
-	struct summary_row	 r;
+	struct export_summary_row	 r;
 	struct stats_numbers	 n;
 
 	memset(&r, 0, sizeof r);
-	r.cell[SUMMARY_GROUP] = tally_group_name(t, g);
-	r.cell[SUMMARY_QUESTION] = qq->name;
-	r.cell[SUMMARY_LABEL] = form_label(f, qq, lang);
-	r.cell[SUMMARY_TYPE] = question_type_name(qq->type);
+	r.cell[EXPORT_SUMMARY_GROUP] = tally_group_name(t, g);
+	r.cell[EXPORT_SUMMARY_QUESTION] = qq->name;
+	r.cell[EXPORT_SUMMARY_LABEL] = form_label(f, qq, lang);
+	r.cell[EXPORT_SUMMARY_TYPE] = question_type_name(qq->type);
 	summary_u64(r.answered, sizeof r.answered,
 	    tally_cell(t, g, q)->answered);
-	r.cell[SUMMARY_ANSWERED] = r.answered;
+	r.cell[EXPORT_SUMMARY_ANSWERED] = r.answered;
 	tally_numbers(t, g, q, &n);
-	r.cell[SUMMARY_MEAN] = n.mean;
-	r.cell[SUMMARY_MEDIAN] = n.median;
-	r.cell[SUMMARY_MIN] = n.min;
-	r.cell[SUMMARY_MAX] = n.max;
-	summary_put(w, r.cell);
+	r.cell[EXPORT_SUMMARY_MEAN] = n.mean;
+	r.cell[EXPORT_SUMMARY_MEDIAN] = n.median;
+	r.cell[EXPORT_SUMMARY_MIN] = n.min;
+	r.cell[EXPORT_SUMMARY_MAX] = n.max;
+	fn(&r, arg);
 
 	if (!question_has_choices(qq))
 		return;
-	r.cell[SUMMARY_MEAN] = r.cell[SUMMARY_MEDIAN] = NULL;
-	r.cell[SUMMARY_MIN] = r.cell[SUMMARY_MAX] = NULL;
-	summary_choices(t, g, q, lang, &r, w);
+	r.cell[EXPORT_SUMMARY_MEAN] = r.cell[EXPORT_SUMMARY_MEDIAN] = NULL;
+	r.cell[EXPORT_SUMMARY_MIN] = r.cell[EXPORT_SUMMARY_MAX] = NULL;
+	summary_choices(t, g, q, lang, &r, fn, arg);
+}
+
+static void
+summary_row_put(const struct export_summary_row *r, void *arg)
+{
+	summary_put(arg, r->cell);
 }
 
 void
@@ -160,13 +134,14 @@ export_summary_write(const struct tally *t, size_t lang,
 	const struct form	*f = t->form;
 	size_t			 g, q;
 
-	summary_put(w, summary_header);
+	summary_put(w, export_summary_header);
 	for (g = 0; g < t->ngroups; g++) {
 		if (!tally_group_shown(t, g))
 			continue;
 		for (q = 0; q < f->nquestions; q++) {
 			if (question_stores(&f->questions[q]))
-				summary_question(t, g, (int)q, lang, w);
+				export_summary_rows(t, g, (int)q, lang,
+				    summary_row_put, w);
 		}
 	}
 }

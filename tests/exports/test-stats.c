@@ -395,3 +395,83 @@ Test(stats, ignores_a_french_locale, .timeout = 60)
 	snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
 	cr_assert_eq(system(cmd), 0);
 }
+
+struct quartile_case {
+	char	 values[96];	/* space-separated */
+	char	 q[5][16];	/* k = 0..4 */
+};
+
+ParameterizedTestParameters(stats, computes_quartiles)
+{
+	static struct quartile_case cases[] = {
+		/* Position k (n - 1) / 4, between the values around it. */
+		{ "1 2 3 4", { "1.00", "1.75", "2.50", "3.25", "4.00" } },
+		{ "5 4 3 2 1", { "1.00", "2.00", "3.00", "4.00", "5.00" } },
+		{ "1 2", { "1.00", "1.25", "1.50", "1.75", "2.00" } },
+		{ "7", { "7.00", "7.00", "7.00", "7.00", "7.00" } },
+		{ "1 1 1 10", { "1.00", "1.00", "1.00", "3.25", "10.00" } },
+		{ "0.1 0.2 0.3 0.4", { "0.10", "0.18", "0.25", "0.33",
+		    "0.40" } },
+		{ "-4 -2 0 2", { "-4.00", "-2.50", "-1.00", "0.50", "2.00" } },
+		{ "0 10 20 30 40 50", { "0.00", "12.50", "25.00", "37.50",
+		    "50.00" } },
+		{ "", { "", "", "", "", "" } },
+	};
+	return cr_make_param_array(struct quartile_case, cases,
+	    sizeof cases / sizeof cases[0]);
+}
+
+ParameterizedTest(struct quartile_case *c, stats, computes_quartiles)
+{
+	struct stats_hist	 h;
+	struct stats_numbers	 n;
+	struct stats_value	 v;
+	char			 copy[96], *tok, *last, buf[STATS_NUMBER_MAX];
+	int			 k;
+
+	stats_hist_init(&h);
+	strcpy(copy, c->values);
+	for (tok = strtok_r(copy, " ", &last); tok != NULL;
+	    tok = strtok_r(NULL, " ", &last)) {
+		cr_assert_eq(stats_parse(tok, &v), 0);
+		stats_hist_add(&h, &v, 1);
+	}
+	stats_hist_numbers(&h, &n);
+	for (k = 0; k <= 4; k++) {
+		stats_hist_quartile(&h, k, buf);
+		cr_assert_str_eq(buf, c->q[k], "quartile %d of %s", k,
+		    c->values);
+	}
+	/* The second quartile is the summary's median. */
+	stats_hist_quartile(&h, 2, buf);
+	cr_assert_str_eq(buf, n.median);
+	stats_hist_quartile(&h, 5, buf);
+	cr_assert_str_eq(buf, "");
+	stats_hist_clear(&h);
+}
+
+Test(stats, quartiles_of_counts)
+{
+	struct stats_hist	 h;
+	struct stats_value	 v;
+	char			 buf[STATS_NUMBER_MAX];
+	struct stats_numbers	 n;
+
+	/* 1 x3, 2 x1, 9 x4: sorted 1 1 1 2 9 9 9 9; Q1 at 1.75 -> 1,
+	 * Q3 at 5.25 -> 9. */
+	stats_hist_init(&h);
+	stats_parse("9", &v);
+	stats_hist_add(&h, &v, 4);
+	stats_parse("1", &v);
+	stats_hist_add(&h, &v, 3);
+	stats_parse("2", &v);
+	stats_hist_add(&h, &v, 1);
+	stats_hist_numbers(&h, &n);
+	stats_hist_quartile(&h, 1, buf);
+	cr_assert_str_eq(buf, "1.00");
+	stats_hist_quartile(&h, 2, buf);
+	cr_assert_str_eq(buf, "5.50");
+	stats_hist_quartile(&h, 3, buf);
+	cr_assert_str_eq(buf, "9.00");
+	stats_hist_clear(&h);
+}
