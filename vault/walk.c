@@ -23,6 +23,7 @@ struct vault_set {
 	struct vault	**vaults;
 	size_t		  nvaults;
 	const struct vault_key *key;	/* borrowed */
+	size_t		  base;		/* the form's record size */
 };
 
 /* One vault's files of the session being walked, read in turn, through
@@ -59,6 +60,12 @@ struct walk {
 	void		*locked;
 	size_t		 nlocked;
 	struct answers	*answers;	/* decoded into, record after record */
+
+	/* The session's chain: the last record opened, and whether a
+	 * record was reported bad since (a gap after it is then no news). */
+	int		 has_opened;
+	uint64_t	 opened;
+	int		 bad_since;
 };
 
 void
@@ -84,6 +91,7 @@ vault_set_open(char *const *dirs, size_t n, const struct vault_key *key,
 
 	set = xcalloc(1, sizeof *set);
 	set->key = key;
+	set->base = 0;
 	set->vaults = xcalloc(n, sizeof *set->vaults);
 	for (i = 0; i < n; i++) {
 		if ((set->vaults[i] = vault_open(dirs[i], err, cause)) == NULL)
@@ -106,6 +114,7 @@ vault_set_open(char *const *dirs, size_t n, const struct vault_key *key,
 			goto fail;
 		}
 	}
+	set->base = vault_record_base(set->vaults[0]->form);
 	return set;
 fail:
 	vault_set_free(set);
@@ -141,6 +150,7 @@ walk_bad(struct walk *w, const char *file, const char *fmt, ...)
 	xvasprintf(&why, fmt, ap);
 	va_end(ap);
 	w->stats->bad++;
+	w->bad_since = 1;
 	if (w->cb->bad != NULL)
 		w->cb->bad(file, why, w->cb->arg);
 	free(why);
@@ -344,15 +354,42 @@ walk_plain_reserve(struct walk *w, const unsigned char *filler, size_t n)
 	(void)sodium_mlock(w->locked, w->nlocked);
 }
 
+/* Check that the record at index (of file) links to the last record
+ * opened in its session; report a gap as a bad record. */
+static void
+walk_chain(struct walk *w, const char *file, uint64_t index,
+    const struct vault_record_head *h)
+{
+	if (h->has_prev == w->has_opened && (!h->has_prev ||
+	    h->prev == w->opened))
+		return;
+	if (w->bad_since)
+		return;	/* what is missing was reported already */
+	if (!h->has_prev)
+		walk_bad(w, file, "record %llu: claims to start its session, "
+		    "which had record %llu before it",
+		    (unsigned long long)index, (unsigned long long)w->opened);
+	else if (!w->has_opened || h->prev > w->opened)
+		walk_bad(w, file, "record %llu: the record before it (%llu) "
+		    "is missing: removed, or in a file that is gone",
+		    (unsigned long long)index, (unsigned long long)h->prev);
+	else
+		walk_bad(w, file, "record %llu: follows record %llu, not "
+		    "record %llu", (unsigned long long)index,
+		    (unsigned long long)h->prev, (unsigned long long)w->opened);
+}
+
 /* Open the head of s; *opened is set once the record's identity is
  * used up. Returns the callback's value. */
 static int
 walk_open(struct walk *w, struct walk_stream *s, int *opened)
 {
 	struct vault_record	 r;
+	struct vault_record_head h;
 	char			*cause;
 	uint32_t		 position;
-	int			 rc;
+	size_t			 enclen;
+	int			 rc = 0;
 
 	walk_plain_reserve(w, s->head, s->headlen);
 	if (seal_reader_open(w->reader, s->head, s->headlen, &r.index,
@@ -365,18 +402,29 @@ walk_open(struct walk *w, struct walk_stream *s, int *opened)
 	*opened = 1;
 	memset(&r, 0, sizeof r);
 	r.index = s->index;
-	if (w->plain.len < 10 || (memcpy(r.day, w->plain.data, 10),
-	    !vault_day_valid(r.day))) {
-		walk_bad(w, s->path, "record %llu: no submission day",
-		    (unsigned long long)s->index);
-		rc = 0;
+	if (vault_record_unpack(w->plain.data, w->plain.len, w->set->base, &h,
+	    &enclen, &cause) != 0) {
+		walk_bad(w, s->path, "record %llu: %s",
+		    (unsigned long long)s->index, cause);
+		free(cause);
 		goto out;
 	}
+	if (h.kind != VAULT_RECORD_RESPONSE) {
+		walk_bad(w, s->path, "record %llu: a session's end record "
+		    "among its responses", (unsigned long long)s->index);
+		goto out;
+	}
+	walk_chain(w, s->path, s->index, &h);
+	w->has_opened = 1;
+	w->opened = s->index;
+	w->bad_since = 0;
+	memcpy(r.day, h.day, VAULT_DAY_LEN);
+	r.simulated = h.simulated;
 	r.vault = w->set->vaults[s->vault]->dir;
 	r.file = s->path;
 	r.session = w->session;
-	r.plain = w->plain.data + 10;
-	r.len = w->plain.len - 10;
+	r.plain = w->plain.data + VAULT_RECORD_FIXED;
+	r.len = enclen;
 	if (w->cb->decode) {
 		if (w->answers == NULL)
 			w->answers = answers_create(vault_set_form(w->set), 0,
@@ -386,12 +434,13 @@ walk_open(struct walk *w, struct walk_stream *s, int *opened)
 			walk_bad(w, s->path, "record %llu: %s",
 			    (unsigned long long)s->index, cause);
 			free(cause);
-			rc = 0;
 			goto out;
 		}
 		r.answers = w->answers;
 	}
 	w->stats->opened++;
+	if (r.simulated)
+		w->stats->simulated++;
 	rc = w->cb->record(&r, w->cb->arg);
 out:
 	if (w->answers != NULL)
@@ -399,6 +448,92 @@ out:
 	wipe(w->plain.data, w->plain.len);
 	w->plain.len = 0;
 	return rc;
+}
+
+/* Open the session's end record from the first vault that holds one
+ * (into b); 0 when one opened, 1 when no vault has one, -1 when one was
+ * there and was reported bad. */
+static int
+walk_end_open(struct walk *w, struct buf *b, struct vault_record_head *h,
+    char **path)
+{
+	struct seal_record_info	 info;
+	char			*cause = NULL;
+	size_t			 i, enclen;
+	uint64_t		 index;
+	int			 errnum, found = 0;
+
+	for (i = 0; i < w->nentries; i++) {
+		if (i != 0 && w->entries[i].vault == w->entries[i - 1].vault)
+			continue;
+		xasprintf(path, "%s/sessions/%s.end",
+		    w->set->vaults[w->entries[i].vault]->dir, w->session);
+		b->len = 0;
+		if (vault_read_file(*path, SEAL_RECORD_OVERHEAD +
+		    SEAL_MAX_PLAINTEXT, b, &errnum, &cause) != 0) {
+			if (errnum != ENOENT) {
+				found = 1;	/* there, but unreadable */
+				walk_bad(w, *path, "%s", cause);
+			}
+			free(cause);
+			cause = NULL;
+			free(*path);
+			continue;
+		}
+		found = 1;
+		walk_plain_reserve(w, b->data, b->len);
+		if (seal_record_parse(b->data, b->len, &info, &cause) == 0 &&
+		    seal_reader_open(w->reader, b->data, b->len, &index,
+		    &w->plain, &cause) == 0 && vault_record_unpack(
+		    w->plain.data, w->plain.len, w->set->base, h, &enclen,
+		    &cause) == 0 && h->kind != VAULT_RECORD_END) {
+			cause = xstrdup("not an end record");
+		}
+		wipe(w->plain.data, w->plain.len);
+		w->plain.len = 0;
+		if (cause == NULL)
+			return 0;
+		walk_bad(w, *path, "%s", cause);
+		free(cause);
+		cause = NULL;
+		free(*path);
+	}
+	*path = NULL;
+	return found ? -1 : 1;
+}
+
+/* After the session's records: its end record must name the last one
+ * opened; a session without one was cut short (a crash, a kill, a lost
+ * connection) and is counted apart, not as bad. */
+static void
+walk_end(struct walk *w)
+{
+	struct vault_record_head h;
+	struct buf		 b;
+	char			*path = NULL;
+	int			 rc;
+
+	buf_init(&b);
+	rc = walk_end_open(w, &b, &h, &path);
+	buf_clear(&b);
+	if (rc == 1) {
+		w->stats->unfinished++;
+		return;
+	}
+	if (rc == 0 && !w->bad_since && (h.has_prev != w->has_opened ||
+	    (h.has_prev && h.prev != w->opened))) {
+		if (h.has_prev && (!w->has_opened || h.prev > w->opened))
+			walk_bad(w, path, "the session's last record is %llu, "
+			    "and records after %s%llu are missing",
+			    (unsigned long long)h.prev, w->has_opened ? "" :
+			    "(none opened) ", (unsigned long long)w->opened);
+		else
+			walk_bad(w, path, "the session ended after record "
+			    "%llu, not after record %llu",
+			    (unsigned long long)h.prev,
+			    (unsigned long long)w->opened);
+	}
+	free(path);
 }
 
 /* Merge the session's streams by index: each record once. */
@@ -410,6 +545,9 @@ walk_session(struct walk *w)
 	size_t			 i;
 	int			 found, opened, has_last = 0, rc = 0;
 
+	w->has_opened = 0;
+	w->opened = 0;
+	w->bad_since = 0;
 	for (i = 0; i < w->set->nvaults; i++) {
 		s = &w->streams[i];
 		s->vault = i;
@@ -456,6 +594,8 @@ walk_session(struct walk *w)
 	}
 	for (i = 0; i < w->set->nvaults; i++)
 		walk_close(&w->streams[i]);
+	if (rc == 0)
+		walk_end(w);
 	return rc;
 }
 
