@@ -22,13 +22,14 @@ static const struct option cmd_report_longopts[] = {
 	{ "lang", required_argument, NULL, 'l' },
 	{ "skip-bad", no_argument, NULL, 's' },
 	{ "passphrase-file", required_argument, NULL, 'P' },
+	{ "include-simulated", no_argument, NULL, 'S' },
 	{ NULL, 0, NULL, 0 }
 };
 
 const struct cmd_entry cmd_report_entry = {
 	.name = "report",
 	.usage = "VAULT... --key NAME.key [--by QUESTION] [--lang CODE] "
-	    "[--skip-bad] [--passphrase-file FILE]",
+	    "[--skip-bad] [--include-simulated] [--passphrase-file FILE]",
 	.optstring = "k:b:l:sP:",
 	.longopts = cmd_report_longopts,
 	.lower = 1,
@@ -43,6 +44,8 @@ const struct cmd_entry cmd_report_entry = {
 	    "whole name)\n"
 	    "  -s, --skip-bad              exit 0 even if some records did not "
 	    "open\n"
+	    "      --include-simulated     count simulated responses with real "
+	    "ones\n"
 	    "  -P, --passphrase-file FILE  read the passphrase from the first "
 	    "line of FILE\n"
 	    "\n"

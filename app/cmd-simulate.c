@@ -138,6 +138,7 @@ simulate_start(struct simulate_run *s)
 		return cmd_vault_status(err);
 	}
 	vault_writer_set_batch(s->writer, VAULT_BATCH_MAX);
+	vault_writer_set_simulated(s->writer);
 	return 0;
 }
 
@@ -210,7 +211,8 @@ simulate_write(struct simulate_run *s)
 			simulate_progress(s, s->done == s->count);
 	}
 	buf_clear(&enc);
-	if (s->writer != NULL && vault_writer_flush(s->writer, &cause) != 0) {
+	/* Written and closed: the end record says where the session ends. */
+	if (s->writer != NULL && vault_writer_close(s->writer, &cause) != 0) {
 		cmd_error(s->self, "%s", cause);
 		free(cause);
 		if (status == 0)

@@ -14,7 +14,7 @@
  *	then count times:
  *		var	question index, strictly increasing (form order)
  *	    for select_one, select_multiple and rank:
- *		var	k, the number of choices picked, 1 to 64
+ *		var	k, the number of choices picked, 1 to the list's size
  *		k var	their indices in the choice list, in the order of
  *			the stored value (list order for select_multiple,
  *			rank order for rank)
@@ -63,29 +63,36 @@ encode_le(struct buf *out, uint64_t v, size_t n)
 		buf_add_byte(out, (unsigned char)(v >> (8 * i)));
 }
 
-/* The choice indices of a stored choice value ("a b c") into idx (room
- * for ANSWERS_MAX_PICKS); their count, 0 if a name is not in the list
- * (never for a value that answers_normalise accepted: the decoder then
- * refuses the record rather than read another choice). */
-static size_t
-encode_picks(const struct form *f, const struct question *q, const char *s,
-    uint32_t *idx)
+/* Append the choices of a stored choice value ("a b c") to out: their
+ * count, then their indices. A name not in the list (never in a value
+ * that answers_normalise accepted) gives a count of 0, which the decoder
+ * refuses rather than read another choice. */
+static void
+encode_picks(const struct form *f, const struct question *q, const char *v,
+    struct buf *out)
 {
 	const struct choice_list *l = form_question_list(f, q);
-	const char		*end;
-	size_t			 n = 0;
+	const char		*s, *end;
+	uint32_t		 n = 1;
+	size_t			 mark;
 	int			 k;
 
-	while (l != NULL && *s != '\0' && n < ANSWERS_MAX_PICKS) {
+	for (s = v; *s != '\0'; s++)
+		n += *s == ' ';
+	mark = out->len;
+	encode_varint(out, n);
+	for (s = v; l != NULL; s = end + 1) {
 		end = strchr(s, ' ');
 		if (end == NULL)
 			end = s + strlen(s);
 		if ((k = choice_list_find(l, s, (size_t)(end - s))) < 0)
-			return 0;
-		idx[n++] = (uint32_t)k;
-		s = *end == ' ' ? end + 1 : end;
+			break;
+		encode_varint(out, (uint32_t)k);
+		if (*end == '\0')
+			return;
 	}
-	return *s == '\0' ? n : 0;
+	out->len = mark;
+	encode_varint(out, 0);
 }
 
 /* Append question i's answer v: choices by index, others as bytes. */
@@ -94,15 +101,11 @@ encode_answer(const struct form *f, size_t i, const char *v,
     struct buf *out)
 {
 	const struct question	*q = &f->questions[i];
-	uint32_t		 idx[ANSWERS_MAX_PICKS];
-	size_t			 n, k;
+	size_t			 n;
 
 	encode_varint(out, (uint32_t)i);
 	if (question_has_choices(q)) {
-		n = encode_picks(f, q, v, idx);
-		encode_varint(out, (uint32_t)n);
-		for (k = 0; k < n; k++)
-			encode_varint(out, idx[k]);
+		encode_picks(f, q, v, out);
 		return;
 	}
 	n = strlen(v);
@@ -145,8 +148,6 @@ answers_encoded_max(const struct form *f)
 			if (q->type == QUESTION_RANK && q->rank_max > 0 &&
 			    (size_t)q->rank_max < picks)
 				picks = (size_t)q->rank_max;
-			if (picks > ANSWERS_MAX_PICKS)
-				picks = ANSWERS_MAX_PICKS;
 			n += encode_varint_len(picks) + picks *
 			    encode_varint_len(k > 0 ? k - 1 : 0);
 			break;
@@ -386,13 +387,14 @@ decode_choices(struct answers *a, struct decode *d, uint32_t q)
 	const struct question	*qq = &f->questions[q];
 	const struct choice_list *l = form_question_list(f, qq);
 	enum answer_problem	 problem;
-	char			*v = a->arena + a->arena_used, *p = v, *norm;
+	char			*v = a->arena + a->arena_used, *p = v;
+	char			*norm = NULL;
 	uint32_t		 k, c, i;
 	size_t			 len, npicks;
 
 	if (decode_varint(d, &k, "a count of choices") != 0)
 		return -1;
-	if (k == 0 || k > ANSWERS_MAX_PICKS) {
+	if (k == 0 || (l != NULL && k > l->nchoices)) {
 		xasprintf(d->cause, "the answer to '%s' picks %u choices",
 		    qq->name, k);
 		return -1;
@@ -414,9 +416,12 @@ decode_choices(struct answers *a, struct decode *d, uint32_t q)
 	}
 	*p = '\0';
 	len = (size_t)(p - v);
+	/* More than ANSWERS_MAX_PICKS (a long select_multiple): the long
+	 * way, and no picks kept, as for a value given by name. */
+	npicks = 0;
 	if (!answers_is_normal_picks(f, (int)q, v, len, a->picks +
-	    a->picks_used, &npicks)) {
-		problem = answers_normalise(f, (int)q, v, &norm);
+	    a->picks_used, &npicks) && ((problem = answers_normalise(f,
+	    (int)q, v, &norm)) != ANSWER_OK || strcmp(norm, v) != 0)) {
 		xasprintf(d->cause, "the answer to '%s' (%s) is %s", qq->name,
 		    question_type_name(qq->type), problem == ANSWER_OK ?
 		    "not in normal form (choices out of order)" :
@@ -424,6 +429,7 @@ decode_choices(struct answers *a, struct decode *d, uint32_t q)
 		wipe_free(norm);
 		return -1;
 	}
+	wipe_free(norm);
 	a->pick_at[q] = (uint32_t)a->picks_used;
 	a->npicks[q] = (uint32_t)npicks;
 	a->picks_used += npicks;

@@ -253,6 +253,12 @@ int		 vault_record_name_parse(const char *name,
  * other answers leave that much of the form's base size unused). */
 #define VAULT_TEXT_ROOM		256
 
+/* The base size of records is at most this (64 KiB); larger forms get
+ * power-of-two buckets above it. */
+#define VAULT_RECORD_BASE_MAX	(64U * 1024)
+/* End records hold no answers and are padded from this size. */
+#define VAULT_RECORD_END_BASE	64
+
 enum vault_record_kind {
 	VAULT_RECORD_RESPONSE = 0,
 	VAULT_RECORD_END = 1,		/* a session's last: it ended cleanly */
@@ -268,7 +274,8 @@ struct vault_record_head {
 };
 
 /* The size every record of form f is padded to, at least: the fixed
- * fields, answers_encoded_max, VAULT_TEXT_ROOM, in 64-byte steps. */
+ * fields, answers_encoded_max, VAULT_TEXT_ROOM, in 64-byte steps, but
+ * no more than VAULT_RECORD_BASE_MAX. */
 size_t		 vault_record_base(const struct form *f);
 /* The padded size of n bytes of record plaintext: base, or base doubled
  * as often as needed to exceed n. */

@@ -20,7 +20,10 @@ vault_record_base(const struct form *f)
 	/* The fixed fields, every non-text answer at its longest, room for
 	 * some text, and sodium_pad's marker byte; in 64-byte steps. */
 	n = VAULT_RECORD_FIXED + answers_encoded_max(f) + VAULT_TEXT_ROOM + 1;
-	return (n + 63) / 64 * 64;
+	n = (n + 63) / 64 * 64;
+	/* A form of thousands of choices: buckets of powers of two from
+	 * here rather than every record the size of the largest. */
+	return n < VAULT_RECORD_BASE_MAX ? n : VAULT_RECORD_BASE_MAX;
 }
 
 size_t

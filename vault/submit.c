@@ -204,11 +204,12 @@ vault_writer_seal(struct vault_writer *w, int kind, const char *day,
     const void *enc, size_t len, uint64_t *index, char **cause)
 {
 	struct vault_record_head h;
-	size_t			 n;
+	size_t			 n, base;
 	int			 rc;
 
+	base = kind == VAULT_RECORD_END ? VAULT_RECORD_END_BASE : w->base;
 	if (len > SEAL_MAX_PLAINTEXT - VAULT_RECORD_FIXED ||
-	    (n = vault_record_padded(w->base, VAULT_RECORD_FIXED + len)) >
+	    (n = vault_record_padded(base, VAULT_RECORD_FIXED + len)) >
 	    SEAL_MAX_PLAINTEXT) {
 		xasprintf(cause, "response too large (%zu bytes)", len);
 		return -1;
@@ -230,7 +231,7 @@ vault_writer_seal(struct vault_writer *w, int kind, const char *day,
 	/* In a batch, the previous record is the batch's last. */
 	h.has_prev = w->count != 0 || w->has_durable;
 	h.prev = w->count != 0 ? w->last : w->durable;
-	rc = vault_record_pack(&h, enc, len, w->base, w->plain, w->plainsize,
+	rc = vault_record_pack(&h, enc, len, base, w->plain, w->plainsize,
 	    &n, cause);
 	if (rc == 0)
 		rc = seal_writer_seal(w->seal, w->plain, n, index, &w->record,

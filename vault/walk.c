@@ -485,7 +485,7 @@ walk_end_open(struct walk *w, struct buf *b, struct vault_record_head *h,
 		if (seal_record_parse(b->data, b->len, &info, &cause) == 0 &&
 		    seal_reader_open(w->reader, b->data, b->len, &index,
 		    &w->plain, &cause) == 0 && vault_record_unpack(
-		    w->plain.data, w->plain.len, w->set->base, h, &enclen,
+		    w->plain.data, w->plain.len, VAULT_RECORD_END_BASE, h, &enclen,
 		    &cause) == 0 && h->kind != VAULT_RECORD_END) {
 			cause = xstrdup("not an end record");
 		}
