@@ -13,60 +13,11 @@
 
 #include <sodium.h>
 
-#include "vault/lib.h"
+#include "vault/walk-int.h"
 
 #define WALK_FILE_HEADER	28
 #define WALK_READ_BUFFER	(64 * 1024)
 #define WALK_MAX_RECORD		(SEAL_RECORD_OVERHEAD + SEAL_MAX_PLAINTEXT)
-
-struct vault_set {
-	struct vault	**vaults;
-	size_t		  nvaults;
-	const struct vault_key *key;	/* borrowed */
-	size_t		  base;		/* the form's record size */
-};
-
-/* One vault's files of the session being walked, read in turn, through
- * a buffer that records are opened in place from (no copy). */
-struct walk_stream {
-	size_t		 vault;
-	size_t		 next;		/* next entry of the session */
-	int		 fd;		/* of the open file, or -1 */
-	unsigned char	*buf;		/* what was read of it */
-	size_t		 bufsize;
-	size_t		 start;		/* unused bytes: buf[start..end) */
-	size_t		 end;
-	char		*path;		/* of the open file */
-	uint32_t	 left;		/* records left in it */
-	uint32_t	 count;
-	const unsigned char *head;	/* the next record, in buf, if has_head */
-	size_t		 headlen;
-	int		 has_head;
-	uint64_t	 index;		/* its index */
-	int		 has_prev;
-	uint64_t	 prev;		/* index of the stream's last head */
-};
-
-struct walk {
-	struct vault_set *set;
-	const struct vault_walk_cb *cb;
-	struct vault_walk_stats *stats;
-	struct vault_entry *entries;	/* of the session */
-	size_t		 nentries;
-	struct walk_stream *streams;	/* [nvaults] */
-	struct seal_reader *reader;
-	char		 session[SEAL_SESSION_ID_BYTES * 2 + 1];
-	struct buf	 plain;		/* locked while it holds answers */
-	void		*locked;
-	size_t		 nlocked;
-	struct answers	*answers;	/* decoded into, record after record */
-
-	/* The session's chain: the last record opened, and whether a
-	 * record was reported bad since (a gap after it is then no news). */
-	int		 has_opened;
-	uint64_t	 opened;
-	int		 bad_since;
-};
 
 void
 vault_set_free(struct vault_set *set)
@@ -136,11 +87,7 @@ walk_get32(const unsigned char *p)
 	    (uint32_t)p[2] << 8 | (uint32_t)p[3];
 }
 
-static void
-walk_bad(struct walk *w, const char *file, const char *fmt, ...)
-    PRINTFLIKE(3, 4);
-
-static void
+void
 walk_bad(struct walk *w, const char *file, const char *fmt, ...)
 {
 	va_list	 ap;
@@ -336,8 +283,7 @@ walk_reader(struct walk *w)
 	return -1;
 }
 
-/* Make room for a plaintext of up to n bytes, locked in memory. */
-static void
+void
 walk_plain_reserve(struct walk *w, const unsigned char *filler, size_t n)
 {
 	w->plain.len = 0;
@@ -352,31 +298,6 @@ walk_plain_reserve(struct walk *w, const unsigned char *filler, size_t n)
 	w->locked = w->plain.data;
 	w->nlocked = w->plain.size;
 	(void)sodium_mlock(w->locked, w->nlocked);
-}
-
-/* Check that the record at index (of file) links to the last record
- * opened in its session; report a gap as a bad record. */
-static void
-walk_chain(struct walk *w, const char *file, uint64_t index,
-    const struct vault_record_head *h)
-{
-	if (h->has_prev == w->has_opened && (!h->has_prev ||
-	    h->prev == w->opened))
-		return;
-	if (w->bad_since)
-		return;	/* what is missing was reported already */
-	if (!h->has_prev)
-		walk_bad(w, file, "record %llu: claims to start its session, "
-		    "which had record %llu before it",
-		    (unsigned long long)index, (unsigned long long)w->opened);
-	else if (!w->has_opened || h->prev > w->opened)
-		walk_bad(w, file, "record %llu: the record before it (%llu) "
-		    "is missing: removed, or in a file that is gone",
-		    (unsigned long long)index, (unsigned long long)h->prev);
-	else
-		walk_bad(w, file, "record %llu: follows record %llu, not "
-		    "record %llu", (unsigned long long)index,
-		    (unsigned long long)h->prev, (unsigned long long)w->opened);
 }
 
 /* Open the head of s; *opened is set once the record's identity is
@@ -448,92 +369,6 @@ out:
 	wipe(w->plain.data, w->plain.len);
 	w->plain.len = 0;
 	return rc;
-}
-
-/* Open the session's end record from the first vault that holds one
- * (into b); 0 when one opened, 1 when no vault has one, -1 when one was
- * there and was reported bad. */
-static int
-walk_end_open(struct walk *w, struct buf *b, struct vault_record_head *h,
-    char **path)
-{
-	struct seal_record_info	 info;
-	char			*cause = NULL;
-	size_t			 i, enclen;
-	uint64_t		 index;
-	int			 errnum, found = 0;
-
-	for (i = 0; i < w->nentries; i++) {
-		if (i != 0 && w->entries[i].vault == w->entries[i - 1].vault)
-			continue;
-		xasprintf(path, "%s/sessions/%s.end",
-		    w->set->vaults[w->entries[i].vault]->dir, w->session);
-		b->len = 0;
-		if (vault_read_file(*path, SEAL_RECORD_OVERHEAD +
-		    SEAL_MAX_PLAINTEXT, b, &errnum, &cause) != 0) {
-			if (errnum != ENOENT) {
-				found = 1;	/* there, but unreadable */
-				walk_bad(w, *path, "%s", cause);
-			}
-			free(cause);
-			cause = NULL;
-			free(*path);
-			continue;
-		}
-		found = 1;
-		walk_plain_reserve(w, b->data, b->len);
-		if (seal_record_parse(b->data, b->len, &info, &cause) == 0 &&
-		    seal_reader_open(w->reader, b->data, b->len, &index,
-		    &w->plain, &cause) == 0 && vault_record_unpack(
-		    w->plain.data, w->plain.len, VAULT_RECORD_END_BASE, h, &enclen,
-		    &cause) == 0 && h->kind != VAULT_RECORD_END) {
-			cause = xstrdup("not an end record");
-		}
-		wipe(w->plain.data, w->plain.len);
-		w->plain.len = 0;
-		if (cause == NULL)
-			return 0;
-		walk_bad(w, *path, "%s", cause);
-		free(cause);
-		cause = NULL;
-		free(*path);
-	}
-	*path = NULL;
-	return found ? -1 : 1;
-}
-
-/* After the session's records: its end record must name the last one
- * opened; a session without one was cut short (a crash, a kill, a lost
- * connection) and is counted apart, not as bad. */
-static void
-walk_end(struct walk *w)
-{
-	struct vault_record_head h;
-	struct buf		 b;
-	char			*path = NULL;
-	int			 rc;
-
-	buf_init(&b);
-	rc = walk_end_open(w, &b, &h, &path);
-	buf_clear(&b);
-	if (rc == 1) {
-		w->stats->unfinished++;
-		return;
-	}
-	if (rc == 0 && !w->bad_since && (h.has_prev != w->has_opened ||
-	    (h.has_prev && h.prev != w->opened))) {
-		if (h.has_prev && (!w->has_opened || h.prev > w->opened))
-			walk_bad(w, path, "the session's last record is %llu, "
-			    "and records after %s%llu are missing",
-			    (unsigned long long)h.prev, w->has_opened ? "" :
-			    "(none opened) ", (unsigned long long)w->opened);
-		else
-			walk_bad(w, path, "the session ended after record "
-			    "%llu, not after record %llu",
-			    (unsigned long long)h.prev,
-			    (unsigned long long)w->opened);
-	}
-	free(path);
 }
 
 /* Merge the session's streams by index: each record once. */
