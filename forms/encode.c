@@ -376,6 +376,40 @@ decode_check(struct answers *a, struct decode *d, uint32_t q, size_t len)
 	return rc;
 }
 
+/* Whether k choice indices (at most ANSWERS_MAX_PICKS) are an answer to
+ * q in normal form, as answers_is_normal_picks decides on their names:
+ * one for select_one; for select_multiple in list order, each once; for
+ * rank each once, no more than its max. */
+static int
+decode_picks_normal(const struct question *q, const uint32_t *picks,
+    uint32_t k)
+{
+	uint32_t	 i, j;
+
+	if (k > ANSWERS_MAX_PICKS)
+		return 0;
+	switch (q->type) {
+	case QUESTION_SELECT_ONE:
+		return k == 1;
+	case QUESTION_SELECT_MULTIPLE:
+		for (i = 1; i < k; i++) {
+			if (picks[i] <= picks[i - 1])
+				return 0;
+		}
+		return 1;
+	default:	/* rank */
+		if (q->rank_max > 0 && k > (uint32_t)q->rank_max)
+			return 0;
+		for (i = 1; i < k; i++) {
+			for (j = 0; j < i; j++) {
+				if (picks[j] == picks[i])
+					return 0;
+			}
+		}
+		return 1;
+	}
+}
+
 /* Decode the choices of question q (after its index) into the arena as
  * their names, checked to be the normal form of the answer; -1 with
  * *cause set if not. Room was reserved for name_max + 1 bytes a byte of
@@ -389,7 +423,7 @@ decode_choices(struct answers *a, struct decode *d, uint32_t q)
 	enum answer_problem	 problem;
 	char			*v = a->arena + a->arena_used, *p = v;
 	char			*norm = NULL;
-	uint32_t		 k, c, i;
+	uint32_t		*picks = a->picks + a->picks_used, k, c, i;
 	size_t			 len, npicks;
 
 	if (decode_varint(d, &k, "a count of choices") != 0)
@@ -408,6 +442,8 @@ decode_choices(struct answers *a, struct decode *d, uint32_t q)
 			    l != NULL ? l->nchoices : 0);
 			return -1;
 		}
+		if (i < ANSWERS_MAX_PICKS)
+			picks[i] = c;	/* room was reserved: a byte each */
 		if (i != 0)
 			*p++ = ' ';
 		len = strlen(l->choices[c].name);
@@ -416,12 +452,12 @@ decode_choices(struct answers *a, struct decode *d, uint32_t q)
 	}
 	*p = '\0';
 	len = (size_t)(p - v);
-	/* More than ANSWERS_MAX_PICKS (a long select_multiple): the long
-	 * way, and no picks kept, as for a value given by name. */
-	npicks = 0;
-	if (!answers_is_normal_picks(f, (int)q, v, len, a->picks +
-	    a->picks_used, &npicks) && ((problem = answers_normalise(f,
-	    (int)q, v, &norm)) != ANSWER_OK || strcmp(norm, v) != 0)) {
+	/* The normal form, checked on the indices; else (or beyond
+	 * ANSWERS_MAX_PICKS, where no picks are kept) the long way, which
+	 * also says what is wrong. */
+	npicks = decode_picks_normal(qq, picks, k) ? k : 0;
+	if (npicks == 0 && ((problem = answers_normalise(f, (int)q, v,
+	    &norm)) != ANSWER_OK || strcmp(norm, v) != 0)) {
 		xasprintf(d->cause, "the answer to '%s' (%s) is %s", qq->name,
 		    question_type_name(qq->type), problem == ANSWER_OK ?
 		    "not in normal form (choices out of order)" :
