@@ -499,6 +499,21 @@ Test(seal, forged_records_far_ahead_cost_one_step_each)
 	seal_writer_free(w);
 }
 
+Test(seal, a_record_of_format_1_is_refused_clearly)
+{
+	struct seal_writer	*w = writer();
+	struct seal_reader	*r = reader(w);
+	struct buf		 rec;
+
+	seal(w, "old", 0, &rec);
+	rec.data[4] = 1;
+	expect_fail(r, rec.data, rec.len, "record format 1 (from a "
+	    "development build", "format 1");
+	buf_clear(&rec);
+	seal_reader_free(r);
+	seal_writer_free(w);
+}
+
 /* Records past a failed one far ahead start from the key kept there. */
 Test(seal, a_record_beyond_a_failed_one_opens_from_its_key)
 {
