@@ -66,8 +66,8 @@ walk_end_open(struct walk *w, struct buf *b, struct vault_record_head *h,
 		if (seal_record_parse(b->data, b->len, &info, &cause) == 0 &&
 		    seal_reader_open(w->reader, b->data, b->len, &index,
 		    &w->plain, &cause) == 0 && vault_record_unpack(
-		    w->plain.data, w->plain.len, VAULT_RECORD_END_BASE, h, &enclen,
-		    &cause) == 0 && h->kind != VAULT_RECORD_END) {
+		    w->plain.data, w->plain.len, VAULT_RECORD_END_BASE, h,
+		    &enclen, &cause) == 0 && h->kind != VAULT_RECORD_END) {
 			cause = xstrdup("not an end record");
 		}
 		wipe(w->plain.data, w->plain.len);
@@ -105,9 +105,9 @@ walk_end(struct walk *w)
 	    (h.has_prev && h.prev != w->opened))) {
 		if (h.has_prev && (!w->has_opened || h.prev > w->opened))
 			walk_bad(w, path, "the session's last record is %llu, "
-			    "and records after %s%llu are missing",
-			    (unsigned long long)h.prev, w->has_opened ? "" :
-			    "(none opened) ", (unsigned long long)w->opened);
+			    "and records after %llu are missing",
+			    (unsigned long long)h.prev,
+			    (unsigned long long)w->opened);
 		else
 			walk_bad(w, path, "the session ended after record "
 			    "%llu, not after record %llu",
