@@ -311,7 +311,8 @@ struct bad_case {
 static struct bad_case bad_cases[] = {
 	{ 0, 2, 0, 0, { 0 }, 1, "empty response" },
 	{ -1, 1, 0, 0, { 0 }, 1, "encoding version 1 (choices by name, from "
-	    "a development build), not readable: this consult reads version 2" },
+	    "a development build), not readable: this consult reads "
+	    "version 2" },
 	{ -1, 3, 0, 0, { 0 }, 1, "encoding version 3, expected 2" },
 	{ -1, 0, 0, 0, { 0 }, 1, "encoding version 0, expected 2" },
 	{ 10, 2, 0, 0, { 0 }, 1, "truncated header: 10 of 46 bytes" },
