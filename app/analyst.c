@@ -58,6 +58,28 @@ analyst_vaults(struct analyst *a)
 	return 0;
 }
 
+/* Refuse, before the passphrase, vaults marked as simulated given with
+ * vaults of real responses (the records' own flags are checked again
+ * as they are read: a mark can be removed). */
+static int
+analyst_marks(struct analyst *a)
+{
+	size_t	 i, sim = a->ndirs, real = a->ndirs;
+
+	for (i = 0; i < a->ndirs; i++) {
+		if (vault_is_simulated(a->vaults[i]))
+			sim = sim == a->ndirs ? i : sim;
+		else if (vault_has_real_responses(a->vaults[i]))
+			real = real == a->ndirs ? i : real;
+	}
+	if (a->include_sim || sim == a->ndirs || real == a->ndirs)
+		return 0;
+	cmd_error(a->cmd, "%s holds simulated responses and %s real ones: "
+	    "they are not counted together without --include-simulated",
+	    a->dirs[sim], a->dirs[real]);
+	return EXIT_DATAERR;
+}
+
 /* The languages of the form, for a message. Caller frees. */
 static char *
 analyst_lang_list(const struct form *f)
@@ -127,13 +149,15 @@ analyst_open(struct analyst *a, const struct cmd_entry *cmd,
 	a->dirs = args->argv;
 	a->ndirs = (size_t)args->argc;
 	a->skip_bad = args_has(args, ANALYST_OPT_SKIP_BAD);
+	a->include_sim = args_has(args, ANALYST_OPT_INCLUDE_SIM);
 	keyfile = args_get(args, ANALYST_OPT_KEY);
 	if (need_key && keyfile == NULL) {
 		cmd_error(cmd, "--key NAME.key is needed to open the responses");
 		return cmd_usage(cmd);
 	}
 	if ((status = analyst_vaults(a)) != 0 ||
-	    (status = analyst_options(a, args)) != 0 || !need_key)
+	    (status = analyst_options(a, args)) != 0 || !need_key ||
+	    (status = analyst_marks(a)) != 0)
 		return status;
 	a->key = app_key_load(cmd, keyfile, args_get(args,
 	    ANALYST_OPT_PASSFILE), &status);
@@ -256,8 +280,21 @@ analyst_record(const struct vault_record *rec, void *arg)
 	struct analyst	*a = arg;
 	int		 status;
 
+	if (!a->include_sim && (rec->simulated ? a->real : a->simulated)) {
+		analyst_bar_erase(a);
+		cmd_error(a->cmd, "%s: %s responses among %s ones (is a "
+		    "'simulated' mark missing?): they are not counted together "
+		    "without --include-simulated", rec->file, rec->simulated ?
+		    "simulated" : "real", rec->simulated ? "real" :
+		    "simulated");
+		return EXIT_DATAERR;
+	}
 	if ((status = a->record(rec, a->arg)) != 0)
 		return status;
+	if (rec->simulated)
+		a->simulated++;
+	else
+		a->real++;
 	a->opened++;
 	analyst_bar_tick(a);
 	return 0;
@@ -295,6 +332,7 @@ analyst_walk(struct analyst *a,
 	cb.arg = a;
 	cb.decode = 1;
 	rc = vault_set_walk(a->set, &cb, &stats, &cause);
+	a->unfinished = stats.unfinished;
 	analyst_bar_erase(a);
 	if (rc == -1) {
 		cmd_error_lines(a->cmd, cause);
@@ -307,6 +345,19 @@ analyst_walk(struct analyst *a,
 int
 analyst_done(struct analyst *a, int status)
 {
+	if (a->set != NULL && a->record != NULL) {
+		if (a->unfinished != 0)
+			cmd_error(a->cmd, "note: %zu session%s without a "
+			    "closing record (cut by a crash, a kill or a lost "
+			    "connection, or records removed from %s end); "
+			    "%s responses are counted", a->unfinished,
+			    a->unfinished == 1 ? "" : "s",
+			    a->unfinished == 1 ? "its" : "their",
+			    a->unfinished == 1 ? "its" : "their");
+		cmd_error(a->cmd, "%zu response%s read: %zu real, %zu "
+		    "simulated", a->opened, a->opened == 1 ? "" : "s",
+		    a->real, a->simulated);
+	}
 	if (a->bad == 0)
 		return status;
 	cmd_error(a->cmd, "%zu bad record%s skipped, %zu response%s read%s",

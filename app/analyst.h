@@ -18,6 +18,7 @@
 #define ANALYST_OPT_LANG	'l'
 #define ANALYST_OPT_SKIP_BAD	's'
 #define ANALYST_OPT_PASSFILE	'P'
+#define ANALYST_OPT_INCLUDE_SIM	'S'	/* --include-simulated, no short */
 
 /* Open the key and the vaults; then walk them. */
 struct analyst {
@@ -29,11 +30,15 @@ struct analyst {
 	size_t		 lang;
 	int		 by;		/* the --by question, or -1 */
 	int		 skip_bad;
+	int		 include_sim;	/* --include-simulated */
 	struct vault_key *key;		/* NULL when not needed */
 	struct vault_set *set;
 
 	size_t		 opened;	/* responses handed to the caller */
 	size_t		 bad;		/* records that did not open */
+	size_t		 real;		/* of opened: real responses */
+	size_t		 simulated;	/* and simulated ones */
+	size_t		 unfinished;	/* sessions without an end record */
 
 	/* The progress bar on stderr, when it is a terminal. */
 	int		 tty;
@@ -53,15 +58,18 @@ struct analyst {
 int		 analyst_open(struct analyst *, const struct cmd_entry *,
 		     struct args *, int need_key);
 /* Call record for every response once (answers decoded); bad records
- * are reported on stderr with their file and skipped. record returns 0,
+ * are reported on stderr with their file and skipped. Simulated
+ * responses among real ones stop the walk with 65 (after saying why)
+ * unless --include-simulated. record returns 0,
  * or an exit status (after printing why) that stops the walk. Returns 0
  * or an exit status. */
 int		 analyst_walk(struct analyst *,
 		     int (*record)(const struct vault_record *, void *),
 		     void *arg);
-/* Print the count of bad records (the last line on stderr) if any, and
- * give the exit status: status, or 65 for bad records without
- * --skip-bad. */
+/* Print how many real and simulated responses were read, a note on
+ * sessions cut short if any, then the count of bad records (the last
+ * line on stderr) if any, and give the exit status: status, or 65 for
+ * bad records without --skip-bad. */
 int		 analyst_done(struct analyst *, int status);
 void		 analyst_clear(struct analyst *);
 /* The id of a response in exports: the first 16 hex digits of its

@@ -18,13 +18,15 @@ static const struct option cmd_export_longopts[] = {
 	{ "output", required_argument, NULL, 'o' },
 	{ "skip-bad", no_argument, NULL, 's' },
 	{ "passphrase-file", required_argument, NULL, 'P' },
+	{ "include-simulated", no_argument, NULL, 'S' },
 	{ NULL, 0, NULL, 0 }
 };
 
 const struct cmd_entry cmd_export_entry = {
 	.name = "export",
 	.usage = "VAULT... --key NAME.key [--format F] [--by QUESTION] "
-	    "[--lang CODE] [-o FILE] [--skip-bad] [--passphrase-file FILE]",
+	    "[--lang CODE] [-o FILE] [--skip-bad] [--include-simulated] "
+	    "[--passphrase-file FILE]",
 	.optstring = "k:f:b:l:o:sP:",
 	.longopts = cmd_export_longopts,
 	.lower = 1,
@@ -45,6 +47,8 @@ const struct cmd_entry cmd_export_entry = {
 	    "                              is complete, never half of it\n"
 	    "  -s, --skip-bad              exit 0 even if some records did not "
 	    "open\n"
+	    "      --include-simulated     count simulated responses with real "
+	    "ones\n"
 	    "  -P, --passphrase-file FILE  read the passphrase from the first "
 	    "line of FILE\n"
 	    "\n"

@@ -30,6 +30,7 @@ static const struct option cmd_report_longopts[] = {
 	{ "output", required_argument, NULL, 'o' },
 	{ "min-group", required_argument, NULL, 'm' },
 	{ "text", no_argument, NULL, 't' },
+	{ "include-simulated", no_argument, NULL, 'S' },
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -37,8 +38,8 @@ const struct cmd_entry cmd_report_entry = {
 	.name = "report",
 	.usage = "VAULT... --key NAME.key [--format F] [--by QUESTION] "
 	    "[--lang CODE] [-o FILE] [--min-group N] [--text] [--skip-bad] "
-	    "[--passphrase-file FILE]",
-	.optstring = "k:b:l:sP:f:o:m:t",
+	    "[--include-simulated] [--passphrase-file FILE]",
+	.optstring = "k:b:l:sP:f:o:m:tS",
 	.longopts = cmd_report_longopts,
 	.lower = 1,
 	.upper = -1,
@@ -62,6 +63,8 @@ const struct cmd_entry cmd_report_entry = {
 	    "their question\n"
 	    "  -s, --skip-bad              exit 0 even if some records did not "
 	    "open\n"
+	    "      --include-simulated     count simulated responses with real "
+	    "ones\n"
 	    "  -P, --passphrase-file FILE  read the passphrase from the first "
 	    "line of FILE\n"
 	    "\n"
@@ -263,7 +266,8 @@ cmd_report_command(struct args *args)
 		const char	*name;
 	} opts[] = { { 'k', "--key" }, { 'f', "--format" }, { 'b', "--by" },
 	    { 'l', "--lang" }, { 'm', "--min-group" }, { 't', "--text" },
-	    { 's', "--skip-bad" }, { 'o', "-o" } };
+	    { 's', "--skip-bad" }, { 'S', "--include-simulated" },
+	    { 'o', "-o" } };
 	struct buf	 b;
 	size_t		 i;
 	int		 k;

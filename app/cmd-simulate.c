@@ -49,8 +49,11 @@ const struct cmd_entry cmd_simulate_entry = {
 	    "\n"
 	    "The vault is marked as simulated before the first response is\n"
 	    "written ('consult status' shows it) and 'consult run' refuses it\n"
-	    "from then on. simulate refuses a vault that holds real responses\n"
-	    "or drafts. A progress line goes to stderr when it is a terminal.\n"
+	    "from then on; each response also says so inside its sealed\n"
+	    "record, and export and report do not count it with real ones\n"
+	    "unless --include-simulated. simulate refuses a vault that holds\n"
+	    "real responses or drafts. A progress line goes to stderr when it\n"
+	    "is a terminal.\n"
 	    "\n"
 	    "Exit status: 0 written, 2 usage, 65 VAULT holds real responses\n"
 	    "or drafts, or the form admits no valid answer to a question (it\n"
@@ -138,6 +141,7 @@ simulate_start(struct simulate_run *s)
 		return cmd_vault_status(err);
 	}
 	vault_writer_set_batch(s->writer, VAULT_BATCH_MAX);
+	vault_writer_set_simulated(s->writer);
 	return 0;
 }
 
@@ -210,7 +214,8 @@ simulate_write(struct simulate_run *s)
 			simulate_progress(s, s->done == s->count);
 	}
 	buf_clear(&enc);
-	if (s->writer != NULL && vault_writer_flush(s->writer, &cause) != 0) {
+	/* Written and closed: the end record says where the session ends. */
+	if (s->writer != NULL && vault_writer_close(s->writer, &cause) != 0) {
 		cmd_error(s->self, "%s", cause);
 		free(cause);
 		if (status == 0)

@@ -232,8 +232,14 @@ fail:
 void
 run_free(struct run *r)
 {
+	char	*cause = NULL;
+
 	if (r == NULL)
 		return;
+	/* A session that cannot write its end record reads as one cut
+	 * short (export notes it); its responses are all there. */
+	if (r->writer != NULL && vault_writer_close(r->writer, &cause) != 0)
+		free(cause);
 	answers_free(r->answers);
 	vault_draft_free(r->draft);
 	vault_writer_free(r->writer);

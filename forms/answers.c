@@ -148,6 +148,25 @@ answers_reserve(struct answers *a, size_t nbytes, size_t npicks)
 }
 
 size_t
+answers_name_max(struct answers *a)
+{
+	const struct form	*f = a->form;
+	size_t			 i, j, n, max = 0;
+
+	if (a->name_max != 0)
+		return a->name_max - 1;
+	for (i = 0; i < f->nlists; i++) {
+		for (j = 0; j < f->lists[i].nchoices; j++) {
+			n = strlen(f->lists[i].choices[j].name);
+			if (n > max)
+				max = n;
+		}
+	}
+	a->name_max = max + 1;
+	return max;
+}
+
+size_t
 answers_picks(const struct answers *a, int q, const uint32_t **idx)
 {
 	if (q < 0 || (size_t)q >= a->form->nquestions || a->npicks[q] == 0)

@@ -1,10 +1,10 @@
 /* encode.c: the byte encoding of one response, complete or a draft: what
  * the vault encrypts and the exports decode.
  *
- * Layout, version 1 (ANSWERS_ENCODING_VERSION):
+ * Layout, version 2 (ANSWERS_ENCODING_VERSION):
  *
  *	offset	size	field
- *	0	1	version, 1
+ *	0	1	version, 2
  *	1	32	form fingerprint (FORM_FINGERPRINT_BYTES)
  *	33	1	flags: bit 0 set when complete; other bits zero
  *	34	4	position: question index of a draft, little-endian
@@ -13,6 +13,12 @@
  *	46	var	count of answers that follow
  *	then count times:
  *		var	question index, strictly increasing (form order)
+ *	    for select_one, select_multiple and rank:
+ *		var	k, the number of choices picked, 1 to the list's size
+ *		k var	their indices in the choice list, in the order of
+ *			the stored value (list order for select_multiple,
+ *			rank order for rank)
+ *	    for every other type:
  *		var	length of the answer in bytes, at least 1
  *		len	the answer as stored: UTF-8, no NUL, in normal form
  *
@@ -23,7 +29,13 @@
  * answers_encode would not write (overlong varints, answers out of order
  * or given twice, a value that is not its own normal form), so equal
  * responses have equal bytes. Only questions that store an answer appear;
- * an empty answer is absent. Messages never quote an answer's bytes. */
+ * an empty answer is absent. Messages never quote an answer's bytes.
+ *
+ * Choices are stored by index, not by name (version 1 stored names), so
+ * that the length of an encoding does not depend on which choice was
+ * picked; what a sealed record's size still shows is in vault/README.
+ * Version 1 is refused with a clear message: it was only ever written by
+ * development builds, whose vaults this consult refuses anyway. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -51,12 +63,120 @@ encode_le(struct buf *out, uint64_t v, size_t n)
 		buf_add_byte(out, (unsigned char)(v >> (8 * i)));
 }
 
+/* Append the choices of a stored choice value ("a b c") to out: their
+ * count, then their indices. A name not in the list (never in a value
+ * that answers_normalise accepted) gives a count of 0, which the decoder
+ * refuses rather than read another choice. */
+static void
+encode_picks(const struct form *f, const struct question *q, const char *v,
+    struct buf *out)
+{
+	const struct choice_list *l = form_question_list(f, q);
+	const char		*s, *end;
+	uint32_t		 n = 1;
+	size_t			 mark;
+	int			 k;
+
+	for (s = v; *s != '\0'; s++)
+		n += *s == ' ';
+	mark = out->len;
+	encode_varint(out, n);
+	for (s = v; l != NULL; s = end + 1) {
+		end = strchr(s, ' ');
+		if (end == NULL)
+			end = s + strlen(s);
+		if ((k = choice_list_find(l, s, (size_t)(end - s))) < 0)
+			break;
+		encode_varint(out, (uint32_t)k);
+		if (*end == '\0')
+			return;
+	}
+	out->len = mark;
+	encode_varint(out, 0);
+}
+
+/* Append question i's answer v: choices by index, others as bytes. */
+static void
+encode_answer(const struct form *f, size_t i, const char *v,
+    struct buf *out)
+{
+	const struct question	*q = &f->questions[i];
+	size_t			 n;
+
+	encode_varint(out, (uint32_t)i);
+	if (question_has_choices(q)) {
+		encode_picks(f, q, v, out);
+		return;
+	}
+	n = strlen(v);
+	encode_varint(out, (uint32_t)n);
+	buf_add(out, v, n);
+}
+
+static size_t
+encode_varint_len(uint64_t v)
+{
+	size_t	 n = 1;
+
+	while (v >= 0x80) {
+		v >>= 7;
+		n++;
+	}
+	return n;
+}
+
+size_t
+answers_encoded_max(const struct form *f)
+{
+	const struct question	*q;
+	const struct choice_list *l;
+	size_t			 i, n, k, picks;
+
+	n = ENCODE_HEADER + encode_varint_len(f->nquestions);
+	for (i = 0; i < f->nquestions; i++) {
+		q = &f->questions[i];
+		if (!question_stores(q))
+			continue;
+		n += encode_varint_len(i);
+		switch (q->type) {
+		case QUESTION_SELECT_ONE:
+		case QUESTION_SELECT_MULTIPLE:
+		case QUESTION_RANK:
+			l = form_question_list(f, q);
+			k = l != NULL ? l->nchoices : 0;
+			picks = q->type == QUESTION_SELECT_ONE ? 1 : k;
+			if (q->type == QUESTION_RANK && q->rank_max > 0 &&
+			    (size_t)q->rank_max < picks)
+				picks = (size_t)q->rank_max;
+			n += encode_varint_len(picks) + picks *
+			    encode_varint_len(k > 0 ? k - 1 : 0);
+			break;
+		case QUESTION_INTEGER:
+			n += 1 + 20;	/* -9223372036854775808 */
+			break;
+		case QUESTION_DECIMAL:
+			n += 1 + ANSWERS_DECIMAL_MAX;
+			break;
+		case QUESTION_DATE:
+			n += 1 + 10;
+			break;
+		case QUESTION_ACKNOWLEDGE:
+			n += 1 + 2;
+			break;
+		default:	/* text, calculate: the length only */
+			n += 3;
+			break;
+		}
+	}
+	return n;
+}
+
 void
 answers_encode(const struct answers *a, int complete, uint32_t position,
     struct buf *out)
 {
 	const struct form	*f = a->form;
-	size_t			 i, len;
+	size_t			 i;
 	uint32_t		 count = 0;
 
 	buf_add_byte(out, ANSWERS_ENCODING_VERSION);
@@ -70,12 +190,8 @@ answers_encode(const struct answers *a, int complete, uint32_t position,
 	}
 	encode_varint(out, count);
 	for (i = 0; i < f->nquestions; i++) {
-		if (a->values[i] == NULL || *a->values[i] == '\0')
-			continue;
-		len = strlen(a->values[i]);
-		encode_varint(out, (uint32_t)i);
-		encode_varint(out, (uint32_t)len);
-		buf_add(out, a->values[i], len);
+		if (a->values[i] != NULL && *a->values[i] != '\0')
+			encode_answer(f, i, a->values[i], out);
 	}
 }
 
@@ -145,6 +261,12 @@ decode_header(const struct form *f, struct decode *d, int *complete,
 {
 	if (d->len == 0) {
 		*d->cause = xstrdup("empty response");
+		return -1;
+	}
+	if (d->p[0] == 1) {
+		xasprintf(d->cause, "encoding version 1 (choices by name, "
+		    "from a development build), not readable: this consult "
+		    "reads version %u", (unsigned)ANSWERS_ENCODING_VERSION);
 		return -1;
 	}
 	if (d->p[0] != ANSWERS_ENCODING_VERSION) {
@@ -254,6 +376,104 @@ decode_check(struct answers *a, struct decode *d, uint32_t q, size_t len)
 	return rc;
 }
 
+/* Whether k choice indices (at most ANSWERS_MAX_PICKS) are an answer to
+ * q in normal form, as answers_is_normal_picks decides on their names:
+ * one for select_one; for select_multiple in list order, each once; for
+ * rank each once, no more than its max. */
+static int
+decode_picks_normal(const struct question *q, const uint32_t *picks,
+    uint32_t k)
+{
+	uint32_t	 i, j;
+
+	if (k > ANSWERS_MAX_PICKS)
+		return 0;
+	switch (q->type) {
+	case QUESTION_SELECT_ONE:
+		return k == 1;
+	case QUESTION_SELECT_MULTIPLE:
+		for (i = 1; i < k; i++) {
+			if (picks[i] <= picks[i - 1])
+				return 0;
+		}
+		return 1;
+	default:	/* rank */
+		if (q->rank_max > 0 && k > (uint32_t)q->rank_max)
+			return 0;
+		for (i = 1; i < k; i++) {
+			for (j = 0; j < i; j++) {
+				if (picks[j] == picks[i])
+					return 0;
+			}
+		}
+		return 1;
+	}
+}
+
+/* Decode the choices of question q (after its index) into the arena as
+ * their names, checked to be the normal form of the answer; -1 with
+ * *cause set if not. Room was reserved for name_max + 1 bytes a byte of
+ * input. */
+static int
+decode_choices(struct answers *a, struct decode *d, uint32_t q)
+{
+	const struct form	*f = a->form;
+	const struct question	*qq = &f->questions[q];
+	const struct choice_list *l = form_question_list(f, qq);
+	enum answer_problem	 problem;
+	char			*v = a->arena + a->arena_used, *p = v;
+	char			*norm = NULL;
+	uint32_t		*picks = a->picks + a->picks_used, k, c, i;
+	size_t			 len, npicks;
+
+	if (decode_varint(d, &k, "a count of choices") != 0)
+		return -1;
+	if (k == 0 || (l != NULL && k > l->nchoices)) {
+		xasprintf(d->cause, "the answer to '%s' picks %u choices",
+		    qq->name, k);
+		return -1;
+	}
+	for (i = 0; i < k; i++) {
+		if (decode_varint(d, &c, "a choice index") != 0)
+			return -1;
+		if (l == NULL || c >= l->nchoices) {
+			xasprintf(d->cause, "the answer to '%s' picks choice "
+			    "%u of a list of %zu", qq->name, c,
+			    l != NULL ? l->nchoices : 0);
+			return -1;
+		}
+		if (i < ANSWERS_MAX_PICKS)
+			picks[i] = c;	/* room was reserved: a byte each */
+		if (i != 0)
+			*p++ = ' ';
+		len = strlen(l->choices[c].name);
+		memcpy(p, l->choices[c].name, len);
+		p += len;
+	}
+	*p = '\0';
+	len = (size_t)(p - v);
+	/* The normal form, checked on the indices; else (or beyond
+	 * ANSWERS_MAX_PICKS, where no picks are kept) the long way, which
+	 * also says what is wrong. */
+	npicks = decode_picks_normal(qq, picks, k) ? k : 0;
+	if (npicks == 0 && ((problem = answers_normalise(f, (int)q, v,
+	    &norm)) != ANSWER_OK || strcmp(norm, v) != 0)) {
+		xasprintf(d->cause, "the answer to '%s' (%s) is %s", qq->name,
+		    question_type_name(qq->type), problem == ANSWER_OK ?
+		    "not in normal form (choices out of order)" :
+		    decode_problem(problem));
+		wipe_free(norm);
+		return -1;
+	}
+	wipe_free(norm);
+	a->pick_at[q] = (uint32_t)a->picks_used;
+	a->npicks[q] = (uint32_t)npicks;
+	a->picks_used += npicks;
+	a->arena_used += len + 1;
+	a->values[q] = v;
+	return 0;
+}
+
 /* Decode one answer, the i-th; after the question last (or -1). */
 static int
 decode_answer(struct answers *a, struct decode *d, uint32_t i,
@@ -283,6 +503,8 @@ decode_answer(struct answers *a, struct decode *d, uint32_t i,
 		return -1;
 	}
 	*last = q;
+	if (question_has_choices(&f->questions[q]))
+		return decode_choices(a, d, q);
 	if (decode_varint(d, &len, "an answer's length") != 0)
 		return -1;
 	if (len > d->len - d->off) {
@@ -330,11 +552,11 @@ answers_decode_into(struct answers *a, const void *p, size_t len,
 		return -1;
 	}
 	/* The stored answers are the response: no defaults, no calculates.
-	 * Their bytes and a NUL each fit in what is left and count more;
-	 * an answer of n bytes names at most n / 2 + 1 choices, and at
-	 * most ANSWERS_MAX_PICKS are taken from one. */
-	answers_reserve(a, d.len - d.off + count + 1,
-	    (d.len - d.off) / 2 + count + 1);
+	 * A byte left gives at most one byte of text or one choice index,
+	 * whose name takes at most name_max bytes and a space; each answer
+	 * a NUL more. */
+	answers_reserve(a, (d.len - d.off) * (answers_name_max(a) + 1) +
+	    count + 1, d.len - d.off + count + 1);
 	for (i = 0; i < count; i++) {
 		if (decode_answer(a, &d, i, &last) != 0)
 			goto fail;

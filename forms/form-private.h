@@ -171,6 +171,10 @@ int		 answers_is_normal(const struct form *, int q, const char *s,
 int		 answers_is_normal_picks(const struct form *, int q,
 		     const char *s, size_t n, uint32_t *picks, size_t *npicks);
 #define ANSWERS_MAX_PICKS	64
+/* The longest decimal in normal form, in characters. */
+#define ANSWERS_DECIMAL_MAX	32
+/* The longest choice name of a's form, in bytes (worked out once). */
+size_t		 answers_name_max(struct answers *);
 
 /* answers.c: new answers with no value at all (no defaults, no
  * calculates), as answers_create otherwise. */

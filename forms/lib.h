@@ -239,6 +239,8 @@ struct answers {
 	size_t		 picks_used;
 	uint32_t	*pick_at;	/* [nquestions] */
 	uint32_t	*npicks;	/* [nquestions] */
+	size_t		 name_max;	/* longest choice name + 1; 0: not
+					 * worked out yet */
 };
 
 /* New empty answers; defaults applied, calculates computed. Caller
@@ -293,8 +295,13 @@ const char	*answers_builtin_message(enum answer_problem,
 
 /* ---- encode.c: the byte encoding of a response ------------------------ */
 
-#define ANSWERS_ENCODING_VERSION 1
+#define ANSWERS_ENCODING_VERSION 2
 
+/* The largest encoding of a response to f counting no byte of its text
+ * and calculate answers (their lengths only): every choice question with
+ * its most choices, every number at its longest. The vault pads records
+ * to a size made from it. */
+size_t		 answers_encoded_max(const struct form *f);
 /* Append the encoding of answers (complete or a draft positioned at
  * question position) to out. */
 void		 answers_encode(const struct answers *, int complete,

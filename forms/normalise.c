@@ -29,7 +29,6 @@
 #include "forms/lib.h"
 #include "forms/form-private.h"
 
-#define ANSWERS_DECIMAL_MAX 32
 #define ANSWERS_SPACE " \t\r\n"
 #define ANSWERS_DIGITS "0123456789"
 

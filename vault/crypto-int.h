@@ -64,6 +64,8 @@ struct seal_writer {
 struct seal_reader {
 	unsigned char	 ck[crypto_kdf_KEYBYTES];	/* CK_next */
 	uint64_t	 next;				/* lowest openable */
+	unsigned char	 far_ck[crypto_kdf_KEYBYTES];	/* CK_far */
+	uint64_t	 far;				/* >= next */
 	unsigned char	 session[SEAL_SESSION_ID_BYTES];
 	unsigned char	 fingerprint[FORM_FINGERPRINT_BYTES];
 };
@@ -74,6 +76,9 @@ void		 seal_chain_start(
 		     const unsigned char root[crypto_kx_SESSIONKEYBYTES],
 		     unsigned char ck[crypto_kdf_KEYBYTES],
 		     unsigned char check[SEAL_CHECK_BYTES]);
+/* Ratchet steps taken by this process (seal_chain_step calls), for the
+ * tests' and benchmarks' accounts. */
+extern uint64_t	 seal_chain_steps;
 /* One ratchet step in place: ck holds CK_i on entry and CK_i+1 on
  * return; mk (may be NULL) receives MK_i. */
 void		 seal_chain_step(unsigned char ck[crypto_kdf_KEYBYTES],

@@ -71,8 +71,12 @@ void		 vault_key_free(struct vault_key *);
 #define SEAL_RECORD_HEADER_BYTES 76
 #define SEAL_RECORD_OVERHEAD	(SEAL_RECORD_HEADER_BYTES + 16)
 #define SEAL_MAX_PLAINTEXT	(16U * 1024 * 1024)
-/* How far ahead of the last opened record a reader will ratchet. */
-#define SEAL_MAX_SKIP		(1U << 20)
+/* How far ahead of the last opened record a reader will ratchet. Gaps
+ * come only from writes that failed (a run stops at its first, simulate
+ * loses at most a batch of 1000): 4096 is room enough, and bounds what a
+ * forged record far ahead can cost (about a millisecond, once a session:
+ * the reader keeps the furthest chain key it reached). */
+#define SEAL_MAX_SKIP		4096U
 
 /* The public facts of a session header or a record, readable without a
  * key (for status, sorting and deduplication). */
@@ -142,7 +146,11 @@ const unsigned char *seal_reader_session(const struct seal_reader *);
 /* Open a record of this session, replacing pt with its plaintext and
  * setting *index. Records must come in increasing index order (gaps are
  * allowed); the reader ratchets forward and keeps no key behind it. A
- * record that fails leaves the reader as it was. Returns 0, or -1 with
+ * record that fails leaves the reader able to open what it could before;
+ * it keeps the furthest chain key it computed, so that records at or
+ * beyond it cost one ratchet step each plus the distance from it: in
+ * index order, forged records cost O(1) steps each, amortised (and
+ * SEAL_MAX_SKIP at most in all, a session). Returns 0, or -1 with
  * pt emptied and *cause (caller frees): damaged, truncated, from another
  * session or form, replayed or out of order. */
 int		 seal_reader_open(struct seal_reader *, const void *rec,
@@ -237,6 +245,58 @@ int		 vault_record_name_parse(const char *name,
 		     unsigned char session[SEAL_SESSION_ID_BYTES],
 		     uint64_t *first);
 
+/* ---- record.c: the plaintext of a sealed record ----------------------- */
+
+/* Bytes before the encoded answers: day 10, kind 1, flags 1, prev 8. */
+#define VAULT_RECORD_FIXED	20
+/* Bytes of text answers that a record's size never shows (when the
+ * other answers leave that much of the form's base size unused). */
+#define VAULT_TEXT_ROOM		256
+
+/* The base size of records is at most this (64 KiB); larger forms get
+ * power-of-two buckets above it. */
+#define VAULT_RECORD_BASE_MAX	(64U * 1024)
+/* End records hold no answers and are padded from this size. */
+#define VAULT_RECORD_END_BASE	64
+
+enum vault_record_kind {
+	VAULT_RECORD_RESPONSE = 0,
+	VAULT_RECORD_END = 1,		/* a session's last: it ended cleanly */
+};
+
+/* What a record says besides the answers. */
+struct vault_record_head {
+	char		 day[VAULT_DAY_LEN];	/* "YYYY-MM-DD" */
+	int		 kind;			/* enum vault_record_kind */
+	int		 simulated;
+	int		 has_prev;	/* 0: the session's first record */
+	uint64_t	 prev;		/* index of the session's previous one */
+};
+
+/* The size every record of form f is padded to, at least: the fixed
+ * fields, answers_encoded_max, VAULT_TEXT_ROOM, in 64-byte steps, but
+ * no more than VAULT_RECORD_BASE_MAX. */
+size_t		 vault_record_base(const struct form *f);
+/* The padded size of n bytes of record plaintext: base, or base doubled
+ * as often as needed to exceed n. */
+size_t		 vault_record_padded(size_t base, size_t n);
+/* Write head and the encoded answers (len bytes) to out (outsize bytes),
+ * padded with sodium_pad to vault_record_padded(base, ...), and set
+ * *outlen. Returns 0, or -1 with *cause (caller frees) when it does not
+ * fit. */
+int		 vault_record_pack(const struct vault_record_head *,
+		     const void *enc, size_t len, size_t base,
+		     unsigned char *out, size_t outsize, size_t *outlen,
+		     char **cause);
+/* Read an opened record's plaintext (len bytes) padded for base: fill
+ * head and set *enclen to the length of the encoded answers, which start
+ * at p + VAULT_RECORD_FIXED. Returns 0, or -1 with *cause (caller frees)
+ * for bad padding (or padding to another size), a bad day, kind or
+ * flags. */
+int		 vault_record_unpack(const unsigned char *p, size_t len,
+		     size_t base, struct vault_record_head *, size_t *enclen,
+		     char **cause) __attribute__((warn_unused_result));
+
 /* ---- submit.c: collecting (run, simulate) ----------------------------- */
 
 /* One collecting process: a sealed session of its own in the vault. */
@@ -268,6 +328,15 @@ int		 vault_submit(struct vault_writer *, const void *, size_t,
 /* Write the records of an unfinished batch. Returns 0, or -1 with
  * *cause (caller frees); the batch is dropped either way. */
 int		 vault_writer_flush(struct vault_writer *, char **cause);
+/* Mark the records sealed from now on as simulated (consult simulate);
+ * the mark is inside the sealed plaintext. */
+void		 vault_writer_set_simulated(struct vault_writer *);
+/* End the session cleanly: write an unfinished batch, then the session's
+ * end record (sessions/S.end), which names its last stored record, so
+ * that a reader can tell records removed from its end. No record can be
+ * submitted after. Returns 0 (also when already closed), or -1 with
+ * *cause (caller frees): the session then reads as cut short. */
+int		 vault_writer_close(struct vault_writer *, char **cause);
 /* Wipe the session's keys and free; records of an unflushed batch are
  * dropped. NULL does nothing. */
 void		 vault_writer_free(struct vault_writer *);
@@ -369,6 +438,7 @@ struct vault_record {
 	size_t		 len;
 	struct answers	*answers;	/* decoded, if asked; else NULL */
 	int		 complete;
+	int		 simulated;	/* written by consult simulate */
 };
 
 struct vault_walk_cb {
@@ -385,6 +455,8 @@ struct vault_walk_stats {
 	size_t		 opened;
 	size_t		 bad;		/* calls of bad */
 	size_t		 duplicates;	/* copies skipped unopened */
+	size_t		 simulated;	/* of opened, the simulated ones */
+	size_t		 unfinished;	/* sessions without an end record */
 };
 
 /* Open n vaults, which must hold one form, for reading with key, which

@@ -27,14 +27,17 @@
  * from crypto_kx_server_session_keys(analyst pair, session id) once per
  * session (the only X25519 operation; records cost one BLAKE2b and one
  * XChaCha20-Poly1305 each) and ratchets forward, keeping only the chain
- * key of the next unopened index.
+ * key of the next unopened index, and the furthest chain key it computed
+ * (CK_far, far >= next: a record that fails far ahead is not paid for
+ * again by the next one, which starts from there). Records go at most
+ * SEAL_MAX_SKIP past the next unopened index.
  *
  * Session header, SEAL_HEADER_BYTES, stored once per session:
  *   0 "CNSS", version 1, three zero bytes   8 session id (32)
  *  40 analyst public key (32)              72 form fingerprint (32)
  * 104 check value (16)
  * Record, SEAL_RECORD_OVERHEAD + plaintext length:
- *   0 "CNSR", version 1, three zero bytes   8 session id (32)
+ *   0 "CNSR", version 2, three zero bytes   8 session id (32)
  *  40 index (u64 LE)   48 plaintext length (u32 LE)   52 nonce (24)
  *  76 XChaCha20-Poly1305-IETF ciphertext, 16-byte tag at the end
  * The associated data is the record's first 76 bytes followed by the
@@ -52,7 +55,8 @@
 
 #define SEAL_MAGIC_HEADER	"CNSS"
 #define SEAL_MAGIC_RECORD	"CNSR"
-#define SEAL_VERSION		1
+#define SEAL_VERSION		1	/* of session headers */
+#define SEAL_RECORD_VERSION	2	/* of records: see vault/record.c */
 #define SEAL_TAG_BYTES		crypto_aead_xchacha20poly1305_ietf_ABYTES
 #define SEAL_AD_BYTES	(SEAL_RECORD_HEADER_BYTES + FORM_FINGERPRINT_BYTES)
 
@@ -75,11 +79,14 @@ seal_chain_start(const unsigned char root[crypto_kx_SESSIONKEYBYTES],
 	    root);
 }
 
+uint64_t	 seal_chain_steps;
+
 void
 seal_chain_step(unsigned char ck[crypto_kdf_KEYBYTES], unsigned char *mk)
 {
 	unsigned char	 out[2 * crypto_kdf_KEYBYTES];
 
+	seal_chain_steps++;
 	crypto_kdf_derive_from_key(out, sizeof out, 0, SEAL_KDF_CHAIN, ck);
 	if (mk != NULL)
 		memcpy(mk, out, crypto_kdf_KEYBYTES);
@@ -88,17 +95,17 @@ seal_chain_step(unsigned char ck[crypto_kdf_KEYBYTES], unsigned char *mk)
 }
 
 static void
-seal_put_magic(unsigned char *p, const char *magic)
+seal_put_magic(unsigned char *p, const char *magic, int version)
 {
 	memcpy(p, magic, 4);
-	p[4] = SEAL_VERSION;
+	p[4] = (unsigned char)version;
 	p[5] = p[6] = p[7] = 0;
 }
 
 static int
-seal_check_magic(const unsigned char *p, const char *magic)
+seal_check_magic(const unsigned char *p, const char *magic, int version)
 {
-	return memcmp(p, magic, 4) == 0 && p[4] == SEAL_VERSION &&
+	return memcmp(p, magic, 4) == 0 && p[4] == version &&
 	    p[5] == 0 && p[6] == 0 && p[7] == 0;
 }
 
@@ -126,7 +133,7 @@ seal_header_parse(const void *data, size_t len,
 		    SEAL_HEADER_BYTES);
 		return -1;
 	}
-	if (!seal_check_magic(p, SEAL_MAGIC_HEADER)) {
+	if (!seal_check_magic(p, SEAL_MAGIC_HEADER, SEAL_VERSION)) {
 		xasprintf(cause, "not a session header (or an unknown "
 		    "version)");
 		return -1;
@@ -159,7 +166,13 @@ seal_record_parse(const void *data, size_t len,
 		xasprintf(cause, "record is truncated (%zu bytes)", len);
 		return -1;
 	}
-	if (!seal_check_magic(p, SEAL_MAGIC_RECORD)) {
+	if (memcmp(p, SEAL_MAGIC_RECORD, 4) == 0 && p[4] == 1) {
+		xasprintf(cause, "record format 1 (from a development build, "
+		    "before records were padded and chained): this consult "
+		    "reads format %d", SEAL_RECORD_VERSION);
+		return -1;
+	}
+	if (!seal_check_magic(p, SEAL_MAGIC_RECORD, SEAL_RECORD_VERSION)) {
 		xasprintf(cause, "not a record (or an unknown version)");
 		return -1;
 	}
@@ -208,7 +221,7 @@ seal_writer_create(const unsigned char analyst_pk[VAULT_KEY_BYTES],
 	seal_chain_start(tx, w->ck, check);
 	sodium_memzero(tx, sizeof tx);
 	w->next = 0;
-	seal_put_magic(w->header, SEAL_MAGIC_HEADER);
+	seal_put_magic(w->header, SEAL_MAGIC_HEADER, SEAL_VERSION);
 	memcpy(w->header + 8, epk, sizeof epk);
 	memcpy(w->header + 40, analyst_pk, VAULT_KEY_BYTES);
 	memcpy(w->header + 72, fingerprint, FORM_FINGERPRINT_BYTES);
@@ -237,7 +250,7 @@ seal_record_header(unsigned char *p, const unsigned char *session,
 {
 	int	 i;
 
-	seal_put_magic(p, SEAL_MAGIC_RECORD);
+	seal_put_magic(p, SEAL_MAGIC_RECORD, SEAL_RECORD_VERSION);
 	memcpy(p + 8, session, SEAL_SESSION_ID_BYTES);
 	for (i = 0; i < 8; i++)
 		p[40 + i] = (unsigned char)(index >> (8 * i));
@@ -386,6 +399,8 @@ seal_reader_create(const struct vault_key *key, const void *header,
 		return NULL;
 	}
 	r->next = 0;
+	r->far = 0;
+	memcpy(r->far_ck, r->ck, sizeof r->ck);
 	memcpy(r->session, info.session, SEAL_SESSION_ID_BYTES);
 	memcpy(r->fingerprint, fingerprint, FORM_FINGERPRINT_BYTES);
 	return r;
@@ -438,9 +453,21 @@ seal_reader_open(struct seal_reader *r, const void *rec, size_t len,
 	if (seal_record_parse(rec, len, &info, cause) != 0 ||
 	    seal_reader_admit(r, &info, cause) != 0)
 		return -1;
-	memcpy(ck, r->ck, sizeof ck);
-	for (i = r->next; i < info.index; i++)
+	/* From the furthest key if the record is at or beyond it (always,
+	 * in index order), else from the next unopened one. */
+	if (info.index >= r->far) {
+		memcpy(ck, r->far_ck, sizeof ck);
+		i = r->far;
+	} else {
+		memcpy(ck, r->ck, sizeof ck);
+		i = r->next;
+	}
+	for (; i < info.index; i++)
 		seal_chain_step(ck, NULL);
+	if (info.index > r->far) {
+		memcpy(r->far_ck, ck, sizeof ck);
+		r->far = info.index;
+	}
 	seal_chain_step(ck, mk);
 	memcpy(ad, p, SEAL_RECORD_HEADER_BYTES);
 	memcpy(ad + SEAL_RECORD_HEADER_BYTES, r->fingerprint,
@@ -458,6 +485,10 @@ seal_reader_open(struct seal_reader *r, const void *rec, size_t len,
 	}
 	memcpy(r->ck, ck, sizeof ck);
 	r->next = info.index + 1;
+	if (r->far < r->next) {
+		memcpy(r->far_ck, ck, sizeof ck);
+		r->far = r->next;
+	}
 	*index = info.index;
 	rc = 0;
 out:

@@ -28,6 +28,12 @@ struct vault_writer {
 	struct buf	 record;
 	unsigned char	*plain;		/* day and answers, locked */
 	size_t		 plainsize;
+	size_t		 base;		/* records are padded from this */
+	int		 simulated;	/* records say they are simulated */
+	int		 has_durable;	/* a record of the session is stored */
+	uint64_t	 durable;	/* the last of them */
+	uint64_t	 last;		/* last record sealed into w->file */
+	int		 closed;	/* the end record is written */
 };
 
 /* Store the session header once, under the session id. */
@@ -67,6 +73,7 @@ vault_writer_open(const char *dir, int *err, char **cause)
 	}
 	sodium_bin2hex(w->session, sizeof w->session,
 	    seal_writer_session(w->seal), SEAL_SESSION_ID_BYTES);
+	w->base = vault_record_base(w->vault->form);
 	xasprintf(&w->responses, "%s/responses", w->vault->dir);
 	if (vault_writer_start(w, cause) != 0) {
 		*err = VAULT_ERR_IO;
@@ -98,6 +105,12 @@ vault_writer_set_batch(struct vault_writer *w, size_t n)
 	if (n > VAULT_BATCH_MAX)
 		n = VAULT_BATCH_MAX;
 	w->batch = n;
+}
+
+void
+vault_writer_set_simulated(struct vault_writer *w)
+{
+	w->simulated = 1;
 }
 
 void
@@ -140,7 +153,12 @@ vault_writer_flush(struct vault_writer *w, char **cause)
 	vault_record_name(seal_writer_session(w->seal), w->first, name);
 	rc = vault_write_file(w->responses, name, w->file.data, w->file.len,
 	    0, cause);
-	/* On failure the records are dropped: their indexes stay unused. */
+	/* On failure the records are dropped: their indexes stay unused,
+	 * and the next record links to the last one stored. */
+	if (rc == 0) {
+		w->has_durable = 1;
+		w->durable = w->last;
+	}
 	w->file.len = 0;
 	w->count = 0;
 	return rc;
@@ -179,19 +197,23 @@ vault_today(char day[VAULT_DAY_LEN])
 	strftime(day, VAULT_DAY_LEN, "%Y-%m-%d", &tm);
 }
 
-/* Seal day and answers as the session's next record into w->record. */
+/* Seal a record of this kind (day and answers, linked to the previous
+ * record of the session) as the session's next into w->record. */
 static int
-vault_writer_seal(struct vault_writer *w, const char *day, const void *enc,
-    size_t len, uint64_t *index, char **cause)
+vault_writer_seal(struct vault_writer *w, int kind, const char *day,
+    const void *enc, size_t len, uint64_t *index, char **cause)
 {
-	size_t	 n;
-	int	 rc;
+	struct vault_record_head h;
+	size_t			 n, base;
+	int			 rc;
 
-	if (len > SEAL_MAX_PLAINTEXT - 10) {
+	base = kind == VAULT_RECORD_END ? VAULT_RECORD_END_BASE : w->base;
+	if (len > SEAL_MAX_PLAINTEXT - VAULT_RECORD_FIXED ||
+	    (n = vault_record_padded(base, VAULT_RECORD_FIXED + len)) >
+	    SEAL_MAX_PLAINTEXT) {
 		xasprintf(cause, "response too large (%zu bytes)", len);
 		return -1;
 	}
-	n = 10 + len;
 	if (n > w->plainsize) {
 		/* Locked once, not per record: mlock splits mappings and
 		 * costs more than the sealing. sodium_munlock zeroes. */
@@ -202,9 +224,18 @@ vault_writer_seal(struct vault_writer *w, const char *day, const void *enc,
 		w->plain = xmalloc(w->plainsize);
 		(void)sodium_mlock(w->plain, w->plainsize);
 	}
-	memcpy(w->plain, day, 10);
-	memcpy(w->plain + 10, enc, len);
-	rc = seal_writer_seal(w->seal, w->plain, n, index, &w->record, cause);
+	memset(&h, 0, sizeof h);
+	memcpy(h.day, day, 10);
+	h.kind = kind;
+	h.simulated = w->simulated;
+	/* In a batch, the previous record is the batch's last. */
+	h.has_prev = w->count != 0 || w->has_durable;
+	h.prev = w->count != 0 ? w->last : w->durable;
+	rc = vault_record_pack(&h, enc, len, base, w->plain, w->plainsize,
+	    &n, cause);
+	if (rc == 0)
+		rc = seal_writer_seal(w->seal, w->plain, n, index, &w->record,
+		    cause);
 	wipe(w->plain, n);
 	return rc;
 }
@@ -226,7 +257,12 @@ vault_submit(struct vault_writer *w, const void *enc, size_t len,
 		xasprintf(cause, "invalid day '%s'", day);
 		return -1;
 	}
-	if (vault_writer_seal(w, day, enc, len, &index, cause) != 0)
+	if (w->closed) {
+		xasprintf(cause, "the session is closed");
+		return -1;
+	}
+	if (vault_writer_seal(w, VAULT_RECORD_RESPONSE, day, enc, len, &index,
+	    cause) != 0)
 		return -1;
 	if (w->count == 0) {
 		w->file.len = 0;
@@ -244,6 +280,7 @@ vault_submit(struct vault_writer *w, const void *enc, size_t len,
 	buf_add(&w->file, n, sizeof n);
 	buf_add(&w->file, w->record.data, w->record.len);
 	w->count++;
+	w->last = index;
 	snprintf(receipt, VAULT_RECEIPT_LEN, "%.8s-%llu", w->session,
 	    (unsigned long long)index);
 	if (w->count < w->batch)
@@ -255,4 +292,31 @@ vault_submit(struct vault_writer *w, const void *enc, size_t len,
 	if (draft != NULL && vault_draft_remove(draft, &why) != 0)
 		free(why);
 	return 0;
+}
+
+int
+vault_writer_close(struct vault_writer *w, char **cause)
+{
+	char		 day[VAULT_DAY_LEN];
+	char		*dir, *name;
+	uint64_t	 index;
+	int		 rc;
+
+	if (w->closed)
+		return 0;
+	if (vault_writer_flush(w, cause) != 0)
+		return -1;
+	vault_today(day);
+	if (vault_writer_seal(w, VAULT_RECORD_END, day, NULL, 0, &index,
+	    cause) != 0)
+		return -1;
+	xasprintf(&dir, "%s/sessions", w->vault->dir);
+	xasprintf(&name, "%s.end", w->session);
+	rc = vault_write_file(dir, name, w->record.data, w->record.len, 0,
+	    cause);
+	free(name);
+	free(dir);
+	if (rc == 0)
+		w->closed = 1;
+	return rc;
 }

@@ -13,53 +13,11 @@
 
 #include <sodium.h>
 
-#include "vault/lib.h"
+#include "vault/walk-int.h"
 
 #define WALK_FILE_HEADER	28
 #define WALK_READ_BUFFER	(64 * 1024)
 #define WALK_MAX_RECORD		(SEAL_RECORD_OVERHEAD + SEAL_MAX_PLAINTEXT)
-
-struct vault_set {
-	struct vault	**vaults;
-	size_t		  nvaults;
-	const struct vault_key *key;	/* borrowed */
-};
-
-/* One vault's files of the session being walked, read in turn, through
- * a buffer that records are opened in place from (no copy). */
-struct walk_stream {
-	size_t		 vault;
-	size_t		 next;		/* next entry of the session */
-	int		 fd;		/* of the open file, or -1 */
-	unsigned char	*buf;		/* what was read of it */
-	size_t		 bufsize;
-	size_t		 start;		/* unused bytes: buf[start..end) */
-	size_t		 end;
-	char		*path;		/* of the open file */
-	uint32_t	 left;		/* records left in it */
-	uint32_t	 count;
-	const unsigned char *head;	/* the next record, in buf, if has_head */
-	size_t		 headlen;
-	int		 has_head;
-	uint64_t	 index;		/* its index */
-	int		 has_prev;
-	uint64_t	 prev;		/* index of the stream's last head */
-};
-
-struct walk {
-	struct vault_set *set;
-	const struct vault_walk_cb *cb;
-	struct vault_walk_stats *stats;
-	struct vault_entry *entries;	/* of the session */
-	size_t		 nentries;
-	struct walk_stream *streams;	/* [nvaults] */
-	struct seal_reader *reader;
-	char		 session[SEAL_SESSION_ID_BYTES * 2 + 1];
-	struct buf	 plain;		/* locked while it holds answers */
-	void		*locked;
-	size_t		 nlocked;
-	struct answers	*answers;	/* decoded into, record after record */
-};
 
 void
 vault_set_free(struct vault_set *set)
@@ -84,6 +42,7 @@ vault_set_open(char *const *dirs, size_t n, const struct vault_key *key,
 
 	set = xcalloc(1, sizeof *set);
 	set->key = key;
+	set->base = 0;
 	set->vaults = xcalloc(n, sizeof *set->vaults);
 	for (i = 0; i < n; i++) {
 		if ((set->vaults[i] = vault_open(dirs[i], err, cause)) == NULL)
@@ -106,6 +65,7 @@ vault_set_open(char *const *dirs, size_t n, const struct vault_key *key,
 			goto fail;
 		}
 	}
+	set->base = vault_record_base(set->vaults[0]->form);
 	return set;
 fail:
 	vault_set_free(set);
@@ -127,11 +87,7 @@ walk_get32(const unsigned char *p)
 	    (uint32_t)p[2] << 8 | (uint32_t)p[3];
 }
 
-static void
-walk_bad(struct walk *w, const char *file, const char *fmt, ...)
-    PRINTFLIKE(3, 4);
-
-static void
+void
 walk_bad(struct walk *w, const char *file, const char *fmt, ...)
 {
 	va_list	 ap;
@@ -141,6 +97,7 @@ walk_bad(struct walk *w, const char *file, const char *fmt, ...)
 	xvasprintf(&why, fmt, ap);
 	va_end(ap);
 	w->stats->bad++;
+	w->bad_since = 1;
 	if (w->cb->bad != NULL)
 		w->cb->bad(file, why, w->cb->arg);
 	free(why);
@@ -326,8 +283,7 @@ walk_reader(struct walk *w)
 	return -1;
 }
 
-/* Make room for a plaintext of up to n bytes, locked in memory. */
-static void
+void
 walk_plain_reserve(struct walk *w, const unsigned char *filler, size_t n)
 {
 	w->plain.len = 0;
@@ -350,9 +306,11 @@ static int
 walk_open(struct walk *w, struct walk_stream *s, int *opened)
 {
 	struct vault_record	 r;
+	struct vault_record_head h;
 	char			*cause;
 	uint32_t		 position;
-	int			 rc;
+	size_t			 enclen;
+	int			 rc = 0;
 
 	walk_plain_reserve(w, s->head, s->headlen);
 	if (seal_reader_open(w->reader, s->head, s->headlen, &r.index,
@@ -365,18 +323,29 @@ walk_open(struct walk *w, struct walk_stream *s, int *opened)
 	*opened = 1;
 	memset(&r, 0, sizeof r);
 	r.index = s->index;
-	if (w->plain.len < 10 || (memcpy(r.day, w->plain.data, 10),
-	    !vault_day_valid(r.day))) {
-		walk_bad(w, s->path, "record %llu: no submission day",
-		    (unsigned long long)s->index);
-		rc = 0;
+	if (vault_record_unpack(w->plain.data, w->plain.len, w->set->base, &h,
+	    &enclen, &cause) != 0) {
+		walk_bad(w, s->path, "record %llu: %s",
+		    (unsigned long long)s->index, cause);
+		free(cause);
 		goto out;
 	}
+	if (h.kind != VAULT_RECORD_RESPONSE) {
+		walk_bad(w, s->path, "record %llu: a session's end record "
+		    "among its responses", (unsigned long long)s->index);
+		goto out;
+	}
+	walk_chain(w, s->path, s->index, &h);
+	w->has_opened = 1;
+	w->opened = s->index;
+	w->bad_since = 0;
+	memcpy(r.day, h.day, VAULT_DAY_LEN);
+	r.simulated = h.simulated;
 	r.vault = w->set->vaults[s->vault]->dir;
 	r.file = s->path;
 	r.session = w->session;
-	r.plain = w->plain.data + 10;
-	r.len = w->plain.len - 10;
+	r.plain = w->plain.data + VAULT_RECORD_FIXED;
+	r.len = enclen;
 	if (w->cb->decode) {
 		if (w->answers == NULL)
 			w->answers = answers_create(vault_set_form(w->set), 0,
@@ -386,12 +355,13 @@ walk_open(struct walk *w, struct walk_stream *s, int *opened)
 			walk_bad(w, s->path, "record %llu: %s",
 			    (unsigned long long)s->index, cause);
 			free(cause);
-			rc = 0;
 			goto out;
 		}
 		r.answers = w->answers;
 	}
 	w->stats->opened++;
+	if (r.simulated)
+		w->stats->simulated++;
 	rc = w->cb->record(&r, w->cb->arg);
 out:
 	if (w->answers != NULL)
@@ -410,6 +380,9 @@ walk_session(struct walk *w)
 	size_t			 i;
 	int			 found, opened, has_last = 0, rc = 0;
 
+	w->has_opened = 0;
+	w->opened = 0;
+	w->bad_since = 0;
 	for (i = 0; i < w->set->nvaults; i++) {
 		s = &w->streams[i];
 		s->vault = i;
@@ -456,6 +429,8 @@ walk_session(struct walk *w)
 	}
 	for (i = 0; i < w->set->nvaults; i++)
 		walk_close(&w->streams[i]);
+	if (rc == 0)
+		walk_end(w);
 	return rc;
 }
 

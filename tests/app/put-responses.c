@@ -122,6 +122,8 @@ main(int argc, char **argv)
 		put_submit(w, a, day);
 	answers_free(a);
 	fclose(in);
+	if (vault_writer_close(w, &cause) != 0)
+		put_die("close", cause);
 	vault_writer_free(w);
 	return 0;
 }

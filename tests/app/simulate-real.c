@@ -59,6 +59,8 @@ main(int argc, char **argv)
 	}
 	buf_clear(&b);
 	answers_free(a);
+	if (vault_writer_close(w, &cause) != 0)
+		real_die("close", cause);
 	vault_writer_free(w);
 	return 0;
 }

@@ -71,6 +71,8 @@ for verb in $verbs; do
 done
 comp export --sk
 expect "--skip-bad" "a long option's prefix completes"
+comp report --inc
+expect "--include-simulated" "report --include-simulated completes"
 
 # Vaults: directories only.
 comp run ""

@@ -40,8 +40,8 @@ run export "$TMP/all" $K
 expect_status 0 "export exits 0"
 cmp -s "$TMP/out" "$G/summary.csv"
 ok $? "summary is the golden summary"
-[ ! -s "$TMP/err" ]
-ok $? "nothing on stderr (no progress bar without a terminal)"
+[ "$(cat "$TMP/err")" = "consult: export: 5 responses read: 5 real, 0 simulated" ]
+ok $? "stderr holds the count of responses read only (no progress bar without a terminal)"
 
 run export "$TMP/all" $K --format pairwise
 cmp -s "$TMP/out" "$G/pairwise.csv"

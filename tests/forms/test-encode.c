@@ -303,90 +303,108 @@ struct bad_case {
 	unsigned int	 position;
 	unsigned char	 tail[24];	/* after the 46-byte header */
 	size_t		 ntail;
-	char		 cause[96];
+	char		 cause[128];
 };
 
 /* In answers-types.csv: n 0, x 1, d 2, t 3, ml 4, one 5, many 6, top 7,
  * all 8, level 9, ack 10, info 11 (note), calc 12; 13 questions. */
 static struct bad_case bad_cases[] = {
-	{ 0, 1, 0, 0, { 0 }, 1, "empty response" },
-	{ -1, 2, 0, 0, { 0 }, 1, "encoding version 2, expected 1" },
-	{ -1, 0, 0, 0, { 0 }, 1, "encoding version 0, expected 1" },
-	{ 10, 1, 0, 0, { 0 }, 1, "truncated header: 10 of 46 bytes" },
-	{ 45, 1, 0, 0, { 0 }, 1, "truncated header: 45 of 46 bytes" },
-	{ -1, 1, 2, 0, { 0 }, 1, "unknown flags 0x02" },
-	{ -1, 1, 0x81, 0, { 0 }, 1, "unknown flags 0x81" },
-	{ -1, 1, 0, 14, { 0 }, 1,
+	{ 0, 2, 0, 0, { 0 }, 1, "empty response" },
+	{ -1, 1, 0, 0, { 0 }, 1, "encoding version 1 (choices by name, from "
+	    "a development build), not readable: this consult reads "
+	    "version 2" },
+	{ -1, 3, 0, 0, { 0 }, 1, "encoding version 3, expected 2" },
+	{ -1, 0, 0, 0, { 0 }, 1, "encoding version 0, expected 2" },
+	{ 10, 2, 0, 0, { 0 }, 1, "truncated header: 10 of 46 bytes" },
+	{ 45, 2, 0, 0, { 0 }, 1, "truncated header: 45 of 46 bytes" },
+	{ -1, 2, 2, 0, { 0 }, 1, "unknown flags 0x02" },
+	{ -1, 2, 0x81, 0, { 0 }, 1, "unknown flags 0x81" },
+	{ -1, 2, 0, 14, { 0 }, 1,
 	    "position 14 out of range (form has 13 questions)" },
-	{ -1, 1, 0, 0xffffffff, { 0 }, 1,
+	{ -1, 2, 0, 0xffffffff, { 0 }, 1,
 	    "position 4294967295 out of range (form has 13 questions)" },
-	{ -1, 1, 0, 0, { 0 }, 0,
+	{ -1, 2, 0, 0, { 0 }, 0,
 	    "truncated at byte 46, in the count of answers" },
-	{ -1, 1, 0, 0, { 14 }, 1, "14 answers, but the form has 13 questions" },
-	{ -1, 1, 0, 0, { 0x80, 0x00 }, 2,
+	{ -1, 2, 0, 0, { 14 }, 1, "14 answers, but the form has 13 questions" },
+	{ -1, 2, 0, 0, { 0x80, 0x00 }, 2,
 	    "bad number at byte 47, in the count of answers" },
-	{ -1, 1, 0, 0, { 0xff, 0xff, 0xff, 0xff, 0x7f }, 5,
+	{ -1, 2, 0, 0, { 0xff, 0xff, 0xff, 0xff, 0x7f }, 5,
 	    "bad number at byte 50, in the count of answers" },
-	{ -1, 1, 0, 0, { 0x80, 0x80, 0x80, 0x80, 0x80, 0x01 }, 6,
+	{ -1, 2, 0, 0, { 0x80, 0x80, 0x80, 0x80, 0x80, 0x01 }, 6,
 	    "bad number at byte 50, in the count of answers" },
-	{ -1, 1, 0, 0, { 1 }, 1, "truncated at byte 47, in a question index" },
-	{ -1, 1, 0, 0, { 1, 0x80 }, 2,
+	{ -1, 2, 0, 0, { 1 }, 1, "truncated at byte 47, in a question index" },
+	{ -1, 2, 0, 0, { 1, 0x80 }, 2,
 	    "truncated at byte 48, in a question index" },
-	{ -1, 1, 0, 0, { 1, 13, 1, '5' }, 4,
+	{ -1, 2, 0, 0, { 1, 13, 1, '5' }, 4,
 	    "answer 1: question index 13 out of range (form has 13 questions)" },
-	{ -1, 1, 0, 0, { 1, 0x8d, 0x00, 1, '5' }, 5,
+	{ -1, 2, 0, 0, { 1, 0x8d, 0x00, 1, '5' }, 5,
 	    "bad number at byte 48, in a question index" },
-	{ -1, 1, 0, 0, { 1, 11, 1, 'x' }, 4,
+	{ -1, 2, 0, 0, { 1, 11, 1, 'x' }, 4,
 	    "answer 1: question 'info' (note) stores no answer" },
-	{ -1, 1, 0, 0, { 2, 0, 1, '5', 0, 1, '6' }, 7,
+	{ -1, 2, 0, 0, { 2, 0, 1, '5', 0, 1, '6' }, 7,
 	    "answer 2: question 'n' answered twice" },
-	{ -1, 1, 0, 0, { 2, 1, 1, '5', 0, 1, '5' }, 7,
+	{ -1, 2, 0, 0, { 2, 1, 1, '5', 0, 1, '5' }, 7,
 	    "answer 2: question 'n' out of form order" },
-	{ -1, 1, 0, 0, { 1, 0 }, 2,
+	{ -1, 2, 0, 0, { 1, 0 }, 2,
 	    "truncated at byte 48, in an answer's length" },
-	{ -1, 1, 0, 0, { 1, 0, 5, '1', '2' }, 5,
+	{ -1, 2, 0, 0, { 1, 0, 5, '1', '2' }, 5,
 	    "the answer to 'n' runs 3 bytes past the end" },
-	{ -1, 1, 0, 0, { 1, 0, 0xff, 0xff, 0xff, 0xff, 0x0f }, 7,
+	{ -1, 2, 0, 0, { 1, 0, 0xff, 0xff, 0xff, 0xff, 0x0f }, 7,
 	    "the answer to 'n' runs 4294967295 bytes past the end" },
-	{ -1, 1, 0, 0, { 1, 0, 0 }, 3, "empty answer to 'n'" },
-	{ -1, 1, 0, 0, { 1, 3, 3, 'a', 0, 'b' }, 6,
+	{ -1, 2, 0, 0, { 1, 0, 0 }, 3, "empty answer to 'n'" },
+	{ -1, 2, 0, 0, { 1, 3, 3, 'a', 0, 'b' }, 6,
 	    "NUL byte in the answer to 't'" },
-	{ -1, 1, 0, 0, { 1, 3, 2, 'a', 0xff }, 5,
+	{ -1, 2, 0, 0, { 1, 3, 2, 'a', 0xff }, 5,
 	    "invalid UTF-8 at byte 1 of the answer to 't'" },
-	{ -1, 1, 0, 0, { 1, 3, 3, 0xe6, 0x97, 'x' }, 6,
+	{ -1, 2, 0, 0, { 1, 3, 3, 0xe6, 0x97, 'x' }, 6,
 	    "invalid UTF-8 at byte 0 of the answer to 't'" },
-	{ -1, 1, 0, 0, { 1, 2, 10, '2', '0', '2', '3', '-', '0', '2', '-',
+	{ -1, 2, 0, 0, { 1, 2, 10, '2', '0', '2', '3', '-', '0', '2', '-',
 	    '2', '9' }, 13, "the answer to 'd' (date) is not a date" },
-	{ -1, 1, 0, 0, { 1, 5, 6, 'p', 'u', 'r', 'p', 'l', 'e' }, 9,
-	    "the answer to 'one' (select_one) is not a choice of its list" },
-	{ -1, 1, 0, 0, { 1, 0, 2, '+', '5' }, 5,
+	{ -1, 2, 0, 0, { 1, 5, 1, 4 }, 4,
+	    "the answer to 'one' picks choice 4 of a list of 4" },
+	{ -1, 2, 0, 0, { 1, 5, 1, 0x80, 0x01 }, 5,
+	    "the answer to 'one' picks choice 128 of a list of 4" },
+	{ -1, 2, 0, 0, { 1, 5, 0 }, 3, "the answer to 'one' picks 0 choices" },
+	{ -1, 2, 0, 0, { 1, 6, 65 }, 3,
+	    "the answer to 'many' picks 65 choices" },
+	{ -1, 2, 0, 0, { 1, 5 }, 2,
+	    "truncated at byte 48, in a count of choices" },
+	{ -1, 2, 0, 0, { 1, 6, 2, 0 }, 4,
+	    "truncated at byte 50, in a choice index" },
+	{ -1, 2, 0, 0, { 1, 6, 1, 0x80, 0x00 }, 5,
+	    "bad number at byte 50, in a choice index" },
+	{ -1, 2, 0, 0, { 1, 5, 2, 0, 1 }, 5,
+	    "the answer to 'one' (select_one) is too many choices" },
+	{ -1, 2, 0, 0, { 1, 0, 2, '+', '5' }, 5,
 	    "the answer to 'n' (integer) is not in normal form" },
-	{ -1, 1, 0, 0, { 1, 0, 3, '1', '.', '5' }, 6,
+	{ -1, 2, 0, 0, { 1, 0, 3, '1', '.', '5' }, 6,
 	    "the answer to 'n' (integer) is not an integer in range" },
-	{ -1, 1, 0, 0, { 1, 1, 3, '1', ',', '5' }, 6,
+	{ -1, 2, 0, 0, { 1, 1, 3, '1', ',', '5' }, 6,
 	    "the answer to 'x' (decimal) is not in normal form" },
-	{ -1, 1, 0, 0, { 1, 1, 1, 'x' }, 4,
+	{ -1, 2, 0, 0, { 1, 1, 1, 'x' }, 4,
 	    "the answer to 'x' (decimal) is not a number" },
-	{ -1, 1, 0, 0, { 1, 6, 8, 'b', 'l', 'u', 'e', ' ', 'r', 'e', 'd' },
-	    11, "the answer to 'many' (select_multiple) is not in normal form" },
-	{ -1, 1, 0, 0, { 1, 6, 7, 'r', 'e', 'd', ' ', 'r', 'e', 'd' }, 10,
+	{ -1, 2, 0, 0, { 1, 6, 2, 2, 0 }, 5,
+	    "the answer to 'many' (select_multiple) is not in normal form "
+	    "(choices out of order)" },
+	{ -1, 2, 0, 0, { 1, 6, 2, 0, 0 }, 5,
 	    "the answer to 'many' (select_multiple) is a choice given twice" },
-	{ -1, 1, 0, 0, { 1, 7, 14, 'r', 'e', 'd', ' ', 'g', 'r', 'e', 'e',
-	    'n', ' ', 'b', 'l', 'u', 'e' }, 17,
+	{ -1, 2, 0, 0, { 1, 8, 2, 1, 1 }, 5,
+	    "the answer to 'all' (rank) is a choice given twice" },
+	{ -1, 2, 0, 0, { 1, 7, 3, 0, 1, 2 }, 6,
 	    "the answer to 'top' (rank) is too many choices" },
-	{ -1, 1, 0, 0, { 1, 3, 2, ' ', 'x' }, 5,
+	{ -1, 2, 0, 0, { 1, 3, 2, ' ', 'x' }, 5,
 	    "the answer to 't' (text) is not in normal form" },
-	{ -1, 1, 0, 0, { 1, 3, 3, 'a', '\n', 'b' }, 6,
+	{ -1, 2, 0, 0, { 1, 3, 3, 'a', '\n', 'b' }, 6,
 	    "the answer to 't' (text) is text with characters not allowed" },
-	{ -1, 1, 0, 0, { 1, 4, 4, 'a', '\r', '\n', 'b' }, 7,
+	{ -1, 2, 0, 0, { 1, 4, 4, 'a', '\r', '\n', 'b' }, 7,
 	    "the answer to 'ml' (text) is not in normal form" },
-	{ -1, 1, 0, 0, { 1, 10, 2, 'o', 'k' }, 5,
+	{ -1, 2, 0, 0, { 1, 10, 2, 'o', 'k' }, 5,
 	    "the answer to 'ack' (acknowledge) is not in normal form" },
-	{ -1, 1, 0, 0, { 1, 10, 3, 'y', 'e', 's' }, 6,
+	{ -1, 2, 0, 0, { 1, 10, 3, 'y', 'e', 's' }, 6,
 	    "the answer to 'ack' (acknowledge) is not OK" },
-	{ -1, 1, 0, 0, { 0, 0 }, 2,
+	{ -1, 2, 0, 0, { 0, 0 }, 2,
 	    "trailing bytes after the last answer: 1" },
-	{ -1, 1, 0, 0, { 1, 0, 1, '5', 'x', 'y' }, 6,
+	{ -1, 2, 0, 0, { 1, 0, 1, '5', 'x', 'y' }, 6,
 	    "trailing bytes after the last answer: 2" },
 };
 
@@ -457,6 +475,85 @@ Test(encode, layout_is_as_documented)
 	cr_assert_eq(b.data[38], 0x01);
 	cr_assert_eq(b.data[45], 0x08);
 	cr_assert_arr_eq(b.data + 46, tail, sizeof tail);
+	buf_clear(&b);
+	answers_free(a);
+	form_free(f);
+}
+
+Test(encode, choices_are_stored_by_index)
+{
+	struct form	*f = load("tests/data/forms/answers-types.csv");
+	struct answers	*a = answers_create(f, 1, TODAY);
+	struct buf	 b;
+	static const unsigned char tail[] = {
+		5,			/* one, many, top, level, calc */
+		5, 1, 3,		/* x-1 */
+		6, 2, 0, 2,		/* red blue, in list order */
+		7, 2, 2, 1,		/* blue green, in rank order */
+		9, 1, 4,		/* 5 */
+		12, 1, '/',		/* calc: text, by its bytes */
+	};
+
+	set(a, "one", "x-1");
+	set(a, "many", "blue red");
+	set(a, "top", "blue green");
+	set(a, "level", "5");
+	buf_init(&b);
+	answers_encode(a, 1, 0, &b);
+	cr_assert_eq(b.len, 46 + sizeof tail);
+	cr_assert_arr_eq(b.data + 46, tail, sizeof tail);
+	round_trip(a, 1, 0);
+	buf_clear(&b);
+	answers_free(a);
+	form_free(f);
+}
+
+/* The length of an encoding does not depend on which choice was picked
+ * (finding 2 of issue 12: names of different lengths showed). */
+Test(encode, the_choice_picked_does_not_change_the_length)
+{
+	struct form	*f = load("tests/data/forms/answers-types.csv");
+	static const char *const colours[] = { "red", "green", "blue", "x-1" };
+	struct answers	*a;
+	struct buf	 b;
+	size_t		 i, len = 0;
+
+	for (i = 0; i < 4; i++) {
+		a = answers_create(f, 1, TODAY);
+		set(a, "one", colours[i]);
+		set(a, "many", colours[3 - i]);
+		buf_init(&b);
+		answers_encode(a, 1, 0, &b);
+		if (i == 0)
+			len = b.len;
+		cr_assert_eq(b.len, len, "%s", colours[i]);
+		buf_clear(&b);
+		answers_free(a);
+	}
+	form_free(f);
+}
+
+Test(encode, the_largest_response_fits_the_bound)
+{
+	struct form	*f = load("tests/data/forms/answers-types.csv");
+	struct answers	*a = answers_create(f, 1, TODAY);
+	struct buf	 b;
+
+	/* Every non-text answer at its longest; texts empty. */
+	set(a, "n", "-9223372036854775808");
+	set(a, "x", "-1234567890.123456789");
+	set(a, "d", "2024-02-29");
+	set(a, "one", "x-1");
+	set(a, "many", "red green blue x-1");
+	set(a, "top", "blue green");
+	set(a, "all", "x-1 red blue green");
+	set(a, "level", "5");
+	set(a, "ack", "ok");
+	buf_init(&b);
+	answers_encode(a, 1, 0, &b);
+	/* calc holds "-9223372036854775808/", text the bound leaves out. */
+	cr_assert_leq(b.len - 1 - 21, answers_encoded_max(f));
+	cr_assert_geq(answers_encoded_max(f), 46 + 60);
 	buf_clear(&b);
 	answers_free(a);
 	form_free(f);

@@ -10,8 +10,10 @@
  *   0  the bytes of a record file of the session, walked with decoding;
  *      unless mode bit 3 is set, the harness writes the session id into
  *      every frame it finds (else a mutation cannot reach the reader);
- *   1  a list of plaintexts (day + encoded answers) sealed by a fresh
- *      session into one record file, then walked: entries of an op byte
+ *   1  a list of plaintexts (day, kind, flags, prev, encoded answers:
+ *      vault/record.c), each padded with sodium_pad to the size the
+ *      writer would pad it to, sealed by a fresh session into one record
+ *      file, then walked: entries of an op byte
  *      (bit 0 drop the record, bit 1 store it twice, bit 2 flip its byte
  *      op >> 3), a 16-bit little-endian length and the plaintext; mode
  *      bit 4 adds one to the file's count, bit 5 takes one away;
@@ -303,10 +305,10 @@ fuzz_sealed(uint8_t mode, const uint8_t *data, size_t size)
 {
 	struct seal_writer	*w;
 	unsigned char		 session[SEAL_SESSION_ID_BYTES];
-	struct buf		 file, rec;
+	struct buf		 file, rec, plain;
 	uint64_t		 index;
 	uint32_t		 count = 0;
-	size_t			 len;
+	size_t			 len, padded, base;
 	char			*cause, hex[SEAL_SESSION_ID_BYTES * 2 + 1];
 	uint8_t			 op;
 	int			 copies;
@@ -314,6 +316,8 @@ fuzz_sealed(uint8_t mode, const uint8_t *data, size_t size)
 	w = fuzz_session_start(session);
 	buf_init(&file);
 	buf_init(&rec);
+	buf_init(&plain);
+	base = vault_record_base(fuzz_vault->form);
 	buf_add(&file, "CVB1\0\0\0\0" "2024-03-152024-03-15", 28);
 	while (size >= 3) {
 		op = data[0];
@@ -322,8 +326,15 @@ fuzz_sealed(uint8_t mode, const uint8_t *data, size_t size)
 		size -= 3;
 		if (len > size)
 			len = size;
-		if (seal_writer_seal(w, data, len, &index, &rec, &cause) != 0)
-			fuzz_die("seal", cause);
+		padded = vault_record_padded(base, len);
+		plain.len = 0;
+		buf_add(&plain, data, len);
+		while (plain.len < padded)
+			buf_add_byte(&plain, 0);
+		if (sodium_pad(&padded, plain.data, len, padded, plain.len) !=
+		    0 || seal_writer_seal(w, plain.data, padded, &index, &rec,
+		    &cause) != 0)
+			fuzz_die("seal", "cannot pad or seal");
 		data += len;
 		size -= len;
 		if (op & 1)
@@ -344,6 +355,7 @@ fuzz_sealed(uint8_t mode, const uint8_t *data, size_t size)
 	fuzz_walk_file(session, 0, file.data, file.len);
 	seal_writer_free(w);
 	buf_clear(&rec);
+	buf_clear(&plain);
 	buf_clear(&file);
 	sodium_bin2hex(hex, sizeof hex, session, sizeof session);
 	xasprintf(&cause, "%s/sessions/%s.hdr", fuzz_vault_dir, hex);

@@ -456,6 +456,87 @@ Test(seal, a_record_too_far_ahead_is_refused_cheaply)
 	seal_writer_free(w);
 }
 
+/* Forged records far ahead (issue 12, finding 5): each used to cost up to
+ * SEAL_MAX_SKIP ratchet steps; now the reader keeps the furthest chain
+ * key it reached and the next forged record starts from there. */
+Test(seal, forged_records_far_ahead_cost_one_step_each)
+{
+	struct seal_writer	*w = writer();
+	struct seal_reader	*r = reader(w);
+	struct buf		 a, b, f;
+	uint64_t		 before, steps, index;
+	size_t			 i;
+	int			 k;
+
+	seal(w, "zero", 0, &a);
+	seal(w, "one", 1, &b);
+	expect_open(r, &a, 0, "zero");
+	buf_init(&f);
+	before = seal_chain_steps;
+	for (i = 0; i < 50; i++) {
+		/* Record 1's bytes under an index far ahead: it fails. */
+		buf_clear(&f);
+		buf_add(&f, b.data, b.len);
+		index = 1 + SEAL_MAX_SKIP - 50 + i;
+		for (k = 0; k < 8; k++)
+			f.data[40 + k] = (unsigned char)(index >> (8 * k));
+		expect_fail(r, f.data, f.len, "fails authentication", "forged");
+	}
+	steps = seal_chain_steps - before;
+	/* Once to the first of them, then one or two steps each. */
+	cr_assert_geq(steps, SEAL_MAX_SKIP - 50, "%llu",
+	    (unsigned long long)steps);
+	cr_assert_leq(steps, SEAL_MAX_SKIP + 2 * 50, "%llu steps for 50 "
+	    "forged records", (unsigned long long)steps);
+	/* The genuine record 1 still opens, from the next key: one step. */
+	before = seal_chain_steps;
+	expect_open(r, &b, 1, "one");
+	cr_assert_eq(seal_chain_steps - before, 1);
+	buf_clear(&f);
+	buf_clear(&a);
+	buf_clear(&b);
+	seal_reader_free(r);
+	seal_writer_free(w);
+}
+
+Test(seal, a_record_of_format_1_is_refused_clearly)
+{
+	struct seal_writer	*w = writer();
+	struct seal_reader	*r = reader(w);
+	struct buf		 rec;
+
+	seal(w, "old", 0, &rec);
+	rec.data[4] = 1;
+	expect_fail(r, rec.data, rec.len, "record format 1 (from a "
+	    "development build", "format 1");
+	buf_clear(&rec);
+	seal_reader_free(r);
+	seal_writer_free(w);
+}
+
+/* Records past a failed one far ahead start from the key kept there. */
+Test(seal, a_record_beyond_a_failed_one_opens_from_its_key)
+{
+	struct seal_writer	*w = writer();
+	struct seal_reader	*r = reader(w);
+	struct buf		 rec[40];
+	uint64_t		 before;
+	size_t			 i;
+
+	for (i = 0; i < 40; i++)
+		seal(w, "r", i, &rec[i]);
+	rec[30].data[rec[30].len - 1] ^= 1;
+	expect_fail(r, rec[30].data, rec[30].len, "fails authentication",
+	    "record 30");
+	before = seal_chain_steps;
+	expect_open(r, &rec[31], 31, "r");
+	cr_assert_eq(seal_chain_steps - before, 2);	/* 30 -> 31, MK_31 */
+	for (i = 0; i < 40; i++)
+		buf_clear(&rec[i]);
+	seal_reader_free(r);
+	seal_writer_free(w);
+}
+
 /* Decrypt a record with a message key by the layout documented in
  * seal.c, without the reader. */
 static int
@@ -534,15 +615,20 @@ Test(seal, a_failed_record_does_not_move_the_reader)
 	struct seal_writer	*w = writer();
 	struct seal_reader	*r = reader(w);
 	struct buf		 a, b, c;
-	unsigned char		 before[sizeof(struct seal_reader)];
+	unsigned char		 ck[sizeof r->ck];
+	uint64_t		 next;
 
 	seal(w, "zero", 0, &a);
 	seal(w, "one", 1, &b);
 	seal(w, "two", 2, &c);
-	memcpy(before, r, sizeof before);
+	memcpy(ck, r->ck, sizeof ck);
+	next = r->next;
 	c.data[c.len - 1] ^= 1;
 	expect_fail(r, c.data, c.len, "fails authentication", "record 2");
-	cr_assert_arr_eq(r, before, sizeof before);
+	/* What it can open is as before; it kept the key it reached. */
+	cr_assert_arr_eq(r->ck, ck, sizeof ck);
+	cr_assert_eq(r->next, next);
+	cr_assert_eq(r->far, 2);
 	c.data[c.len - 1] ^= 1;
 	expect_open(r, &a, 0, "zero");
 	expect_open(r, &b, 1, "one");

@@ -374,14 +374,18 @@ Test(walk, swapped_and_replayed_records_are_reported)
 	cr_assert_eq(system(cmd), 0);
 	cr_assert_eq(walk(dirs, 1, k, &s, &st), 0);
 	cr_assert_eq(s.n, 4);
-	cr_assert_eq(st.bad, 2);
-	cr_assert_not_null(strstr(s.bad[0], b), "%s", s.bad[0]);
-	cr_assert_not_null(strstr(s.bad[0], "record 1: replayed or out of "
-	    "order"), "%s", s.bad[0]);
-	cr_assert_not_null(strstr(s.bad[1], record_path(dirs[0], sid, 9)),
-	    "%s", s.bad[1]);
-	cr_assert_not_null(strstr(s.bad[1], "record 0: replayed"), "%s",
-	    s.bad[1]);
+	cr_assert_eq(st.bad, 3);
+	/* Record 2 comes first, from 1's file: its link shows the gap. */
+	cr_assert_not_null(strstr(s.bad[0], a), "%s", s.bad[0]);
+	cr_assert_not_null(strstr(s.bad[0], "record 2: the record before it "
+	    "(1) is missing"), "%s", s.bad[0]);
+	cr_assert_not_null(strstr(s.bad[1], b), "%s", s.bad[1]);
+	cr_assert_not_null(strstr(s.bad[1], "record 1: replayed or out of "
+	    "order"), "%s", s.bad[1]);
+	cr_assert_not_null(strstr(s.bad[2], record_path(dirs[0], sid, 9)),
+	    "%s", s.bad[2]);
+	cr_assert_not_null(strstr(s.bad[2], "record 0: replayed"), "%s",
+	    s.bad[2]);
 	free(dirs[0]);
 	vault_key_free(k);
 }
