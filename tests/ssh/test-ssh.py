@@ -548,6 +548,11 @@ def main():
         log = open(os.path.join(tmp, "sshd.log"), errors="replace").read()
         ok("fatal" not in log.lower(), "sshd logged no fatal error",
            log[-800:])
+        # What the README warns of: each login's address, in sshd's log.
+        ok(re.search(r"Accepted publickey for %s from 127\.0\.0\.1 port "
+                     r"\d+" % user, log) is not None,
+           "sshd logs the address of each login, as the README says",
+           log[-800:])
     finally:
         for pid in list(cleanup_pids):
             try:
