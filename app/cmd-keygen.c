@@ -33,7 +33,12 @@ const struct cmd_entry cmd_keygen_entry = {
 	    "  -P, --passphrase-file FILE  read the passphrase from the first "
 	    "line of FILE\n"
 	    "                              instead of asking twice on the "
-	    "terminal\n",
+	    "terminal\n"
+	    "\n"
+	    "A new passphrase needs at least 12 characters; on the terminal\n"
+	    "keygen first offers one made from random bytes (98 bits).\n"
+	    "Exit status: 0, 1 a file exists or the passphrase is refused, 2\n"
+	    "usage, 66 FILE missing, 74 I/O error.\n",
 	.exec = cmd_keygen_exec,
 };
 

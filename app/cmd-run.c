@@ -39,7 +39,14 @@ const struct cmd_entry cmd_run_entry = {
 	    "Answers are saved, encrypted, as a draft after every answer.\n"
 	    "End of input before submitting keeps the draft and exits 1; so\n"
 	    "do SIGHUP and SIGTERM. A resume code that opens no draft exits\n"
-	    "77, as a wrong passphrase does. Plain mode: type :help.\n"
+	    "77, as a wrong passphrase does, after a delay that doubles\n"
+	    "(1 s, 2 s, 4 s, 8 s); the 5th wrong code ends the process. Each\n"
+	    "wrong code is logged to syslog (authpriv), without the code.\n"
+	    "\n"
+	    "Before anyone answers, run names the analyst key the responses\n"
+	    "are sealed to (on stderr), and refuses a vault whose header,\n"
+	    "form, key or folders another user could change (exit 1).\n"
+	    "Plain mode: type :help.\n"
 	    "\n"
 	    "The program's own words follow the language chosen (French,\n"
 	    "Spanish, else English); before any choice, the locale's:\n"
@@ -105,6 +112,18 @@ cmd_run_plain(const struct args *args)
 	    !isatty(STDOUT_FILENO);
 }
 
+/* Name the key responses are sealed to, before anyone answers, so that
+ * the facilitator can compare it with the analyst's. */
+static void
+cmd_run_key_note(const struct run *r)
+{
+	char	 id[VAULT_KEY_ID_LEN];
+
+	vault_key_id(r->vault->pk, id);
+	fprintf(stderr, "consult: run: %s: sealing responses to the analyst "
+	    "key %s\n", r->vault->dir, id);
+}
+
 static int
 cmd_run_exec(const struct cmd_entry *self, struct args *args)
 {
@@ -126,6 +145,7 @@ cmd_run_exec(const struct cmd_entry *self, struct args *args)
 		free(cause);
 		return status;
 	}
+	cmd_run_key_note(r);
 	status = -1;
 	if (!cmd_run_plain(args))
 		status = tui_main(r);

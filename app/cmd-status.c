@@ -30,8 +30,10 @@ const struct cmd_entry cmd_status_entry = {
 	    "\n"
 	    "For each vault: its form, the responses submitted, the drafts\n"
 	    "waiting to be resumed, the collecting sessions started, the\n"
-	    "first and last day of submission; then the total over all the\n"
-	    "vaults, where copies of a vault count once. Nothing is decrypted.\n"
+	    "first and last day of submission, and the id of the analyst key\n"
+	    "the vault's header names (compare it with the one the analyst\n"
+	    "gave you); then the total over all the vaults, where copies of a\n"
+	    "vault count once. Nothing is decrypted.\n"
 	    "\n"
 	    "Exit status: 0, 2 usage, 65 damaged vault, 66 VAULT missing or\n"
 	    "not a vault, 74 I/O error.\n",
@@ -56,6 +58,17 @@ cmd_status_print(const char *name, const struct vault_stats *st)
 	if (st->temporary != 0)
 		printf("  leftovers  %zu temporary files of interrupted "
 		    "writes\n", st->temporary);
+}
+
+/* The analyst key the vault's header names (format 1: analyst.pub's). */
+static void
+cmd_status_key(const struct vault *v)
+{
+	char	 id[VAULT_KEY_ID_LEN];
+
+	vault_key_id(v->pk, id);
+	printf("  key        %s%s\n", id, v->version < VAULT_FORMAT_VERSION ?
+	    " (format 1: from analyst.pub, not in the header)" : "");
 }
 
 /* Remove old drafts from each vault, saying how many. */
@@ -122,6 +135,7 @@ cmd_status_exec(const struct cmd_entry *self, struct args *args)
 			xasprintf(&title, "%s: %s", v[i]->dir,
 			    v[i]->form->title);
 		cmd_status_print(title, &st[i]);
+		cmd_status_key(v[i]);
 		free(title);
 	}
 	if (rc == 0 && n > 1)

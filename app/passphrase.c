@@ -17,6 +17,9 @@
 
 /* Longest passphrase accepted, in bytes. */
 #define PASSPHRASE_MAX	1024
+/* Shortest new passphrase, in characters: see "The analyst's
+ * passphrase" in vault/README. */
+#define PASSPHRASE_MIN	12
 
 /* The signal that interrupted a prompt (OpenBSD readpassphrase's way):
  * the handler only notes it; the prompt puts the terminal back, then
@@ -139,6 +142,34 @@ passphrase_ask(int fd, const char *prompt, char *p)
 	}
 }
 
+/* Say the rule for a new passphrase and offer one drawn from
+ * libsodium's random bytes (written on the terminal only). */
+static void
+passphrase_suggest(int fd)
+{
+	char	 made[VAULT_PASS_SUGGEST_LEN], *line;
+
+	vault_passphrase_make(made);
+	xasprintf(&line, "At least %d characters. A passphrase made for you, "
+	    "if you want it:\n  %s\n", PASSPHRASE_MIN, made);
+	/* A failed write: the prompt that follows will fail and say it. */
+	(void)!write(fd, line, strlen(line));
+	sodium_memzero(made, sizeof made);
+	sodium_memzero(line, strlen(line));
+	free(line);
+}
+
+/* Characters (UTF-8 code points) in p. */
+static size_t
+passphrase_chars(const char *p, size_t len)
+{
+	size_t	 i, n = 0;
+
+	for (i = 0; i < len; i++)
+		n += ((unsigned char)p[i] & 0xc0) != 0x80;
+	return n;
+}
+
 /* Read the passphrase from /dev/tty into p (twice when confirm). */
 static int
 passphrase_tty(const struct cmd_entry *cmd, int confirm, char *p,
@@ -153,6 +184,8 @@ passphrase_tty(const struct cmd_entry *cmd, int confirm, char *p,
 		    "--passphrase-file FILE");
 		return EXIT_USAGE;
 	}
+	if (confirm)
+		passphrase_suggest(fd);
 	n = passphrase_ask(fd, confirm ? "New passphrase: " : "Passphrase: ",
 	    p);
 	if (n >= 0 && confirm) {
@@ -231,6 +264,12 @@ passphrase_read(const struct cmd_entry *cmd, const char *file, int confirm,
 		*status = passphrase_tty(cmd, confirm, p, len);
 	if (*status == 0 && confirm && *len == 0) {
 		cmd_error(cmd, "the passphrase is empty");
+		*status = 1;
+	} else if (*status == 0 && confirm &&
+	    passphrase_chars(p, *len) < PASSPHRASE_MIN) {
+		cmd_error(cmd, "the passphrase is too short: it needs at least "
+		    "%d characters (four words, or one that keygen makes on "
+		    "the terminal)", PASSPHRASE_MIN);
 		*status = 1;
 	}
 	if (*status != 0) {

@@ -131,7 +131,7 @@ run_resume(struct run *r, const char *code, int *status, char **cause)
 	struct answers		*answers;
 	struct buf		 b;
 	uint32_t		 pos;
-	char			 norm[13];
+	char			 norm[VAULT_CODE_SYMBOLS + 1];
 	int			 complete, err;
 
 	buf_init(&b);
@@ -139,6 +139,13 @@ run_resume(struct run *r, const char *code, int *status, char **cause)
 	if (draft == NULL) {
 		*status = err == VAULT_ERR_MISSING ? EXIT_NOPERM :
 		    cmd_vault_status(err);
+		if (err == VAULT_ERR_MISSING &&
+		    run_code_wrong(r->vault->dir) != 0) {
+			free(*cause);
+			xasprintf(cause, "%d wrong resume codes: ending the "
+			    "session", RUN_CODE_TRIES);
+			return -2;
+		}
 		return -1;
 	}
 	answers = answers_decode(r->form, b.data, b.len, &complete, &pos,
@@ -154,8 +161,8 @@ run_resume(struct run *r, const char *code, int *status, char **cause)
 	r->answers = answers;
 	r->draft = draft;
 	if (vault_code_normalise(code, norm) == 0)
-		snprintf(r->code, sizeof r->code, "%.4s-%.4s-%.4s", norm,
-		    norm + 4, norm + 8);
+		snprintf(r->code, sizeof r->code, "%.5s-%.5s-%.5s", norm,
+		    norm + 5, norm + 10);
 	sodium_memzero(norm, sizeof norm);
 	r->touched = 1;
 	r->from_review = 0;
@@ -185,8 +192,8 @@ run_open_vault(struct run *r, const char *dir, int *status, char **cause)
 		return -1;
 	}
 	/* Say it now, not after the participant's first answer. */
-	if (vault_writable(r->vault, cause) != 0) {
-		*status = EXIT_IOERR;
+	if (vault_collect_check(r->vault, &err, cause) != 0) {
+		*status = cmd_vault_status(err);
 		return -1;
 	}
 	r->form = r->vault->form;
@@ -588,13 +595,13 @@ static enum run_reaction
 run_cmd_resume(struct run *r, const char *arg)
 {
 	char	*cause = NULL;
-	int	 status;
+	int	 status, rc;
 
 	if (r->touched || (r->state != RUN_ASK && r->state != RUN_REVIEW))
 		return RUN_RESUME_LATE;
-	if (run_resume(r, arg, &status, &cause) == 0)
+	if ((rc = run_resume(r, arg, &status, &cause)) == 0)
 		return RUN_SHOW;
-	if (status == EXIT_IOERR)
+	if (status == EXIT_IOERR || rc == -2)
 		return run_fail(r, status, cause);
 	free(cause);
 	return RUN_NO_DRAFT;

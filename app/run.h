@@ -169,6 +169,18 @@ struct run_command {
 };
 extern const struct run_command run_commands[];
 
+/* ---- run-codes.c: wrong resume codes ----------------------------------- */
+
+#define RUN_CODE_TRIES		5	/* wrong codes a process takes */
+#define RUN_CODE_DELAY_MS	1000	/* after the first; doubles */
+
+/* Count a wrong resume code given for vault: log it (LOG_AUTHPRIV,
+ * without the code), then wait 1, 2, 4, 8 s after the 1st to 4th.
+ * Returns 0, or -1 at the RUN_CODE_TRIES-th: the process must end. */
+int		 run_code_wrong(const char *vault);
+
+/* ---- run.c: opening ---------------------------------------------------- */
+
 /* Open the vault and start (or resume) a session. Returns NULL with
  * *cause (caller frees) and *status the exit status on failure. */
 struct run	*run_create(const struct run_options *, int *status,

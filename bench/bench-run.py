@@ -39,7 +39,10 @@ def measure(consult, vault, mode):
     if pid == 0:
         env = dict(os.environ, TERM="xterm-256color", LANG="C.UTF-8")
         args = [consult, "run", vault] + (["--plain"] if mode == "plain" else [])
-        os.execve(consult, args, env)
+        # Peak RSS by /usr/bin/time, a small process: the high-water mark
+        # survives exec, so a fork of this Python would count its own.
+        args = ["/usr/bin/time", "-f", "%M", "-o", vault + ".rss"] + args
+        os.execve(args[0], args, env)
     fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
     first = drain(fd, 1.5)
     per, out = [], first
@@ -59,6 +62,8 @@ def measure(consult, vault, mode):
         out += d
     out += drain(fd, 0.5)
     os.waitpid(pid, 0)
+    with open(vault + ".rss") as f:
+        measure.rss = int(f.read().split()[-1])
     return first, per, out
 
 
@@ -66,7 +71,7 @@ def main():
     consult, form = sys.argv[1], sys.argv[2]
     tmp = tempfile.mkdtemp(prefix="consult-bench-run.")
     with open(tmp + "/pass", "w") as f:
-        f.write("bench\n")
+        f.write("bench-run passphrase\n")
     subprocess.run([consult, "keygen", "-o", tmp + "/k", "--passphrase-file",
         tmp + "/pass"], check=True, stdout=subprocess.DEVNULL)
     results = {}
@@ -81,10 +86,11 @@ def main():
             or b"Receipt" in out or b"eceipt" in out
         results[mode] = (first, per, out)
         print("%-6s first screen %5d B  keys %3d  per key median %4d B  "
-              "max %5d B  total %6d B  %5.1f s at 9600 bit/s  %s" % (mode,
+              "max %5d B  total %6d B  %5.1f s at 9600 bit/s  %s  "
+              "peak RSS %d KiB" % (mode,
               len(first), len(per), statistics.median(per), max(per),
               len(out), len(out) * 10 / 9600,
-              "submitted" if submitted else "NOT SUBMITTED"))
+              "submitted" if submitted else "NOT SUBMITTED", measure.rss))
     ratio = len(results["curses"][2]) / len(results["plain"][2])
     print("curses total / text shown (plain total): %.2f (target < 3)" % ratio)
     print("targets: first screen < 1200 B, median per key < 64 B")

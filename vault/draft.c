@@ -20,7 +20,8 @@
 #define DRAFT_KEY_BYTES		crypto_aead_xchacha20poly1305_ietf_KEYBYTES
 #define DRAFT_KDF_CONTEXT	"consdrft"
 #define DRAFT_MAX		(16U << 20)
-#define DRAFT_SYMBOLS		12
+#define DRAFT_SYMBOLS		VAULT_CODE_SYMBOLS
+#define DRAFT_GROUP		5	/* symbols between dashes */
 
 /* No 0/O, 1/I/L, nor U: nothing to mishear or misread. */
 static const char draft_alphabet[] = "23456789ABCDEFGHJKMNPQRSTVWXYZ";
@@ -33,18 +34,32 @@ struct vault_draft {
 	unsigned char	*key;		/* sodium_malloc'd */
 };
 
-void
-vault_code_make(char code[VAULT_CODE_LEN])
+/* n random symbols in groups of DRAFT_GROUP into out (room for them,
+ * the dashes and a NUL). */
+static void
+vault_code_symbols(char *out, size_t n)
 {
 	size_t	 i, j = 0;
 
-	for (i = 0; i < DRAFT_SYMBOLS; i++) {
-		if (i != 0 && i % 4 == 0)
-			code[j++] = '-';
-		code[j++] = draft_alphabet[randombytes_uniform(
+	for (i = 0; i < n; i++) {
+		if (i != 0 && i % DRAFT_GROUP == 0)
+			out[j++] = '-';
+		out[j++] = draft_alphabet[randombytes_uniform(
 		    sizeof draft_alphabet - 1)];
 	}
-	code[j] = '\0';
+	out[j] = '\0';
+}
+
+void
+vault_code_make(char code[VAULT_CODE_LEN])
+{
+	vault_code_symbols(code, DRAFT_SYMBOLS);
+}
+
+void
+vault_passphrase_make(char out[VAULT_PASS_SUGGEST_LEN])
+{
+	vault_code_symbols(out, 20);
 }
 
 int
@@ -76,6 +91,12 @@ vault_draft_derive(const struct vault *v, const char *symbols,
 	unsigned char		 master[32];
 	char			 hex[DRAFT_ID_BYTES * 2 + 1];
 
+	/* The header's check bounds them; this is the last word. */
+	if (vault_draft_limits_valid(v->draft_ops, v->draft_mem) != 0) {
+		xasprintf(cause, "%s: draft key limits out of bounds (%llu "
+		    "passes, %zu bytes)", v->dir, v->draft_ops, v->draft_mem);
+		return NULL;
+	}
 	if (crypto_pwhash(master, sizeof master, symbols, strlen(symbols),
 	    v->draft_salt, v->draft_ops, v->draft_mem,
 	    crypto_pwhash_ALG_ARGON2ID13) != 0) {

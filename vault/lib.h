@@ -162,12 +162,19 @@ void		 seal_reader_free(struct seal_reader *);
 /* ---- store.c, submit.c, draft.c, walk.c: the vault directory ---------- *
  * Layout, file formats and threat model: vault/README. */
 
-#define VAULT_FORMAT_VERSION	1
+#define VAULT_FORMAT_VERSION	2	/* of the header; 1 is still read */
 #define VAULT_HEADER_FILE	"consult-vault"
 #define VAULT_FORM_FILE		"form.csv"
 #define VAULT_PUB_FILE		"analyst.pub"
 #define VAULT_SIMULATED_FILE	"simulated"
 #define VAULT_DRAFT_SALT_BYTES	16
+#define VAULT_HEADER_CHECK_BYTES 16
+/* Argon2id of drafts: what init writes, and the most a header may ask
+ * (so that a participant's process stays within a few MiB). */
+#define VAULT_DRAFT_OPS		3
+#define VAULT_DRAFT_MEM		(2U << 20)
+#define VAULT_DRAFT_OPS_MAX	16
+#define VAULT_DRAFT_MEM_MAX	(4U << 20)
 /* "<64 hex session>-<16 hex first index>.rec" + NUL */
 #define VAULT_RECORD_NAME_LEN	(SEAL_SESSION_ID_BYTES * 2 + 22)
 #define VAULT_RECEIPT_LEN	32	/* "1a2b3c4d-17" + NUL, with room */
@@ -187,9 +194,11 @@ enum vault_err {
 /* A vault opened without a key: what its header and form say. */
 struct vault {
 	char		*dir;
+	int		 version;		/* of the header */
 	struct form	*form;
 	unsigned char	 fingerprint[FORM_FINGERPRINT_BYTES];
-	unsigned char	 pk[VAULT_KEY_BYTES];	/* the analyst's */
+	unsigned char	 pk[VAULT_KEY_BYTES];	/* the analyst's, as the
+						   header names it */
 	unsigned long long draft_ops;		/* Argon2id of drafts */
 	size_t		 draft_mem;
 	unsigned char	 draft_salt[VAULT_DRAFT_SALT_BYTES];
@@ -226,6 +235,27 @@ void		 vault_free(struct vault *);
  * drafts, sessions), else -1 with *cause (caller frees) naming the first
  * that cannot: collecting checks this before a participant starts. */
 int		 vault_writable(const struct vault *, char **cause);
+
+/* 0 if the Argon2id limits of drafts are within libsodium's minimum and
+ * VAULT_DRAFT_*_MAX, else -1. */
+int		 vault_draft_limits_valid(unsigned long long ops, size_t mem);
+/* The start of the local day of now, for file times that tell the day
+ * only. */
+void		 vault_day_start(time_t now, struct timespec *);
+
+/* ---- secure.c: may a vault be collected into? ------------------------- */
+
+/* 0 if no user but root and the effective user can change the vault's
+ * header, form, analyst key or folders, nor any folder above it (a
+ * sticky one excepted), else -1 with *cause (caller frees) naming the
+ * first file at fault. */
+int		 vault_secure(const struct vault *, char **cause);
+/* Everything `run` checks before a participant starts: a current
+ * header (VAULT_ERR_DATA), vault_secure (VAULT_ERR_OTHER), then
+ * vault_writable (VAULT_ERR_IO). Returns 0, or -1 with *err and *cause
+ * (caller frees). */
+int		 vault_collect_check(const struct vault *, int *err,
+		     char **cause);
 
 /* Mark the vault as holding simulated responses. Returns 0, or -1 with
  * *cause (caller frees). */
@@ -347,12 +377,18 @@ void		 vault_today(char day[VAULT_DAY_LEN]);
 
 /* ---- draft.c: drafts and resume codes --------------------------------- */
 
-#define VAULT_CODE_LEN		15	/* "XXXX-XXXX-XXXX" + NUL */
+#define VAULT_CODE_SYMBOLS	15
+#define VAULT_CODE_LEN		18	/* "XXXXX-XXXXX-XXXXX" + NUL */
+#define VAULT_PASS_SUGGEST_LEN	24	/* "XXXXX-XXXXX-XXXXX-XXXXX" + NUL */
 
 /* A fresh resume code from libsodium's random bytes. */
 void		 vault_code_make(char code[VAULT_CODE_LEN]);
-/* Upper-case a code as typed, dropping spaces and dashes, into out (13
- * bytes). Returns 0, or -1 when it cannot be a code. */
+/* A passphrase to suggest for a key file, in the resume codes'
+ * alphabet: 20 symbols, 98 bits. */
+void		 vault_passphrase_make(char out[VAULT_PASS_SUGGEST_LEN]);
+/* Upper-case a code as typed, dropping spaces and dashes, into out
+ * (VAULT_CODE_SYMBOLS + 1 bytes). Returns 0, or -1 when it cannot be a
+ * code. */
 int		 vault_code_normalise(const char *, char *out);
 /* Start a draft for a participant: make a code into code (to show) and
  * derive the draft's key (Argon2id, once). Nothing is written until the

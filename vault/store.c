@@ -50,6 +50,35 @@ vault_write_all(int fd, const unsigned char *p, size_t len)
 	return 0;
 }
 
+void
+vault_day_start(time_t now, struct timespec *ts)
+{
+	struct tm	 tm;
+
+	localtime_r(&now, &tm);
+	tm.tm_hour = tm.tm_min = tm.tm_sec = 0;
+	tm.tm_isdst = -1;
+	ts->tv_sec = mktime(&tm);
+	ts->tv_nsec = 0;
+}
+
+/* Set the access and modification times of fd (or of dir when fd is -1)
+ * to the start of today: a copy of the vault tells the day of a write,
+ * as status does, not its second. Best effort for a directory that
+ * belongs to someone else (the set-up in the README). */
+static int
+vault_blur_time(int fd, const char *dir)
+{
+	struct timespec	 ts[2];
+
+	vault_day_start(time(NULL), &ts[0]);
+	ts[1] = ts[0];
+	if (fd != -1)
+		return futimens(fd, ts);
+	(void)utimensat(AT_FDCWD, dir, ts, 0);
+	return 0;
+}
+
 /* Move tmp to path; with replace 0, never over an existing file. */
 static int
 vault_rename(const char *tmp, const char *path, int replace)
@@ -83,7 +112,8 @@ vault_write_file(const char *dir, const char *name, const void *data,
 	}
 	made = 1;
 	/* Errors name the file being written, not its temporary name. */
-	if (vault_write_all(fd, data, len) != 0 || fsync(fd) != 0) {
+	if (vault_write_all(fd, data, len) != 0 ||
+	    vault_blur_time(fd, NULL) != 0 || fsync(fd) != 0) {
 		xasprintf(cause, "%s: %s", path, strerror(errno));
 		goto out;
 	}
@@ -98,6 +128,7 @@ vault_write_file(const char *dir, const char *name, const void *data,
 		goto out;
 	}
 	made = 0;
+	vault_blur_time(-1, dir);
 	rc = vault_fsync_dir(dir, cause);
 out:
 	if (fd != -1)
@@ -141,18 +172,45 @@ vault_read_file(const char *path, size_t max, struct buf *out,
 
 /* ---- the header ------------------------------------------------------ */
 
+/* The header's text up to its check line. */
 static void
-vault_header_format(const struct vault *v, struct buf *out)
+vault_header_body(const struct vault *v, struct buf *out)
 {
 	char	 fp[FORM_FINGERPRINT_BYTES * 2 + 1];
+	char	 pk[VAULT_KEY_BYTES * 2 + 1];
 	char	 salt[VAULT_DRAFT_SALT_BYTES * 2 + 1];
 
 	sodium_bin2hex(fp, sizeof fp, v->fingerprint, sizeof v->fingerprint);
+	sodium_bin2hex(pk, sizeof pk, v->pk, sizeof v->pk);
 	sodium_bin2hex(salt, sizeof salt, v->draft_salt,
 	    sizeof v->draft_salt);
-	buf_printf(out, "consult-vault %d\nform %s\n"
-	    "drafts argon2id %llu %zu %s\n", VAULT_FORMAT_VERSION, fp,
+	buf_printf(out, "consult-vault %d\nform %s\nanalyst %s\n"
+	    "drafts argon2id %llu %zu %s\n", VAULT_FORMAT_VERSION, fp, pk,
 	    v->draft_ops, v->draft_mem, salt);
+}
+
+/* The check line's digest: BLAKE2b of the body under a fixed context. */
+static void
+vault_header_digest(const void *body, size_t len,
+    unsigned char out[VAULT_HEADER_CHECK_BYTES])
+{
+	static const unsigned char	 ctx[] = "consult-vault header";
+
+	crypto_generichash(out, VAULT_HEADER_CHECK_BYTES, body, len, ctx,
+	    sizeof ctx - 1);
+}
+
+static void
+vault_header_format(const struct vault *v, struct buf *out)
+{
+	unsigned char	 d[VAULT_HEADER_CHECK_BYTES];
+	char		 hex[VAULT_HEADER_CHECK_BYTES * 2 + 1];
+	size_t		 start = out->len;
+
+	vault_header_body(v, out);
+	vault_header_digest(out->data + start, out->len - start, d);
+	sodium_bin2hex(hex, sizeof hex, d, sizeof d);
+	buf_printf(out, "check %s\n", hex);
 }
 
 static int
@@ -169,17 +227,26 @@ vault_hex(const char *hex, unsigned char *bin, size_t len)
 	return 0;
 }
 
+int
+vault_draft_limits_valid(unsigned long long ops, size_t mem)
+{
+	if (ops < crypto_pwhash_OPSLIMIT_MIN || ops > VAULT_DRAFT_OPS_MAX ||
+	    mem < crypto_pwhash_MEMLIMIT_MIN || mem > VAULT_DRAFT_MEM_MAX)
+		return -1;
+	return 0;
+}
+
+/* Version 1 (consult before the header was checked): no analyst key,
+ * no check line, unbounded draft limits. Readable (status, export), not
+ * for collecting: vault_writer_open and `run` refuse it. */
 static int
-vault_header_parse(struct vault *v, const char *text)
+vault_header_parse_v1(struct vault *v, const char *text)
 {
 	char		 fp[FORM_FINGERPRINT_BYTES * 2 + 2];
 	char		 salt[VAULT_DRAFT_SALT_BYTES * 2 + 2];
-	int		 version, end = 0;
+	int		 end = 0;
 
-	if (sscanf(text, "consult-vault %d\n", &version) != 1 ||
-	    version != VAULT_FORMAT_VERSION)
-		return -1;
-	if (sscanf(text, "consult-vault %*d\nform %65s\n"
+	if (sscanf(text, "consult-vault 1\nform %65s\n"
 	    "drafts argon2id %llu %zu %33s\n%n", fp, &v->draft_ops,
 	    &v->draft_mem, salt, &end) != 4 || end == 0 ||
 	    text[end] != '\0')
@@ -187,13 +254,64 @@ vault_header_parse(struct vault *v, const char *text)
 	if (vault_hex(fp, v->fingerprint, sizeof v->fingerprint) != 0 ||
 	    vault_hex(salt, v->draft_salt, sizeof v->draft_salt) != 0)
 		return -1;
-	if (v->draft_ops < crypto_pwhash_OPSLIMIT_MIN ||
-	    v->draft_mem < crypto_pwhash_MEMLIMIT_MIN)
+	v->version = 1;
+	return 0;
+}
+
+/* Parse a header of len bytes. Version 2 must pass its check line and
+ * hold draft limits that vault_draft_limits_valid accepts. */
+static int
+vault_header_parse(struct vault *v, const char *text, size_t len)
+{
+	char		 fp[FORM_FINGERPRINT_BYTES * 2 + 2];
+	char		 pk[VAULT_KEY_BYTES * 2 + 2];
+	char		 salt[VAULT_DRAFT_SALT_BYTES * 2 + 2];
+	char		 check[VAULT_HEADER_CHECK_BYTES * 2 + 2];
+	unsigned char	 want[VAULT_HEADER_CHECK_BYTES];
+	unsigned char	 got[VAULT_HEADER_CHECK_BYTES];
+	int		 body = 0, end = 0;
+
+	if (strlen(text) != len)
 		return -1;
+	if (strncmp(text, "consult-vault 1\n", 16) == 0)
+		return vault_header_parse_v1(v, text);
+	if (sscanf(text, "consult-vault 2\nform %65s\nanalyst %65s\n"
+	    "drafts argon2id %llu %zu %33s\n%ncheck %33s\n%n", fp, pk,
+	    &v->draft_ops, &v->draft_mem, salt, &body, check, &end) != 6 ||
+	    body == 0 || end == 0 || text[end] != '\0')
+		return -1;
+	if (vault_hex(fp, v->fingerprint, sizeof v->fingerprint) != 0 ||
+	    vault_hex(pk, v->pk, sizeof v->pk) != 0 ||
+	    vault_hex(salt, v->draft_salt, sizeof v->draft_salt) != 0 ||
+	    vault_hex(check, want, sizeof want) != 0)
+		return -1;
+	vault_header_digest(text, (size_t)body, got);
+	if (sodium_memcmp(got, want, sizeof got) != 0 ||
+	    vault_draft_limits_valid(v->draft_ops, v->draft_mem) != 0)
+		return -1;
+	v->version = 2;
 	return 0;
 }
 
 /* ---- init ------------------------------------------------------------ */
+
+/* Write one of the files that collecting only reads: readable by those
+ * who may list the directory (dirmode), writable by its owner only. */
+static int
+vault_init_put(const char *tmp, const char *name, const void *data,
+    size_t len, mode_t dirmode, char **cause)
+{
+	char	*path;
+	int	 rc;
+
+	if (vault_write_file(tmp, name, data, len, 0, cause) != 0)
+		return -1;
+	xasprintf(&path, "%s/%s", tmp, name);
+	if ((rc = chmod(path, (dirmode & 0444) | 0600)) != 0)
+		xasprintf(cause, "%s: %s", path, strerror(errno));
+	free(path);
+	return rc;
+}
 
 /* Fill a new directory tmp with the vault's files. */
 static int
@@ -208,23 +326,25 @@ vault_init_fill(const char *tmp, struct vault *v, mode_t mode,
 	buf_init(&b);
 	for (i = 0; i < sizeof vault_subdirs / sizeof *vault_subdirs; i++) {
 		xasprintf(&path, "%s/%s", tmp, vault_subdirs[i]);
-		if (mkdir(path, mode) != 0) {
+		/* chmod too: the umask could take the owner's rights. */
+		if (mkdir(path, mode) != 0 || chmod(path, mode) != 0) {
 			xasprintf(cause, "%s: %s", path, strerror(errno));
 			free(path);
 			goto out;
 		}
+		vault_blur_time(-1, path);
 		free(path);
 	}
-	if (vault_write_file(tmp, VAULT_FORM_FILE, v->form->bytes,
-	    v->form->nbytes, 0, cause) != 0)
+	if (vault_init_put(tmp, VAULT_FORM_FILE, v->form->bytes,
+	    v->form->nbytes, mode, cause) != 0)
 		goto out;
 	vault_pubkey_format(v->pk, &b);
-	if (vault_write_file(tmp, VAULT_PUB_FILE, b.data, b.len, 0,
+	if (vault_init_put(tmp, VAULT_PUB_FILE, b.data, b.len, mode,
 	    cause) != 0)
 		goto out;
 	b.len = 0;
 	vault_header_format(v, &b);
-	if (vault_write_file(tmp, VAULT_HEADER_FILE, b.data, b.len, 0,
+	if (vault_init_put(tmp, VAULT_HEADER_FILE, b.data, b.len, mode,
 	    cause) != 0)
 		goto out;
 	rc = 0;
@@ -284,7 +404,8 @@ vault_init_target(const char *dir, mode_t *mode, int *err, char **cause)
 		xasprintf(cause, "%s: exists and is not a directory", dir);
 		return -1;
 	}
-	*mode = sb.st_mode & 07777;
+	/* Never group- or world-writable, whatever the directory was. */
+	*mode = sb.st_mode & 0755;
 	if ((d = opendir(dir)) == NULL) {
 		*err = VAULT_ERR_IO;
 		xasprintf(cause, "%s: %s", dir, strerror(errno));
@@ -345,6 +466,10 @@ vault_init_limits(const char *path, const char *form_path,
 		dir[--len] = '\0';
 	v.draft_ops = ops;
 	v.draft_mem = mem;
+	if (vault_draft_limits_valid(ops, mem) != 0) {
+		xasprintf(cause, "draft key limits out of bounds");
+		goto out;
+	}
 	if (vault_init_inputs(&v, form_path, pub_path, err, cause) != 0 ||
 	    vault_init_target(dir, &mode, err, cause) != 0)
 		goto out;
@@ -398,9 +523,8 @@ int
 vault_init(const char *dir, const char *form_path, const char *pub_path,
     int *err, char **cause)
 {
-	return vault_init_limits(dir, form_path, pub_path,
-	    crypto_pwhash_OPSLIMIT_INTERACTIVE,
-	    crypto_pwhash_MEMLIMIT_INTERACTIVE, err, cause);
+	return vault_init_limits(dir, form_path, pub_path, VAULT_DRAFT_OPS,
+	    VAULT_DRAFT_MEM, err, cause);
 }
 
 /* ---- opening --------------------------------------------------------- */
@@ -431,10 +555,10 @@ vault_open_header(struct vault *v, int *err, char **cause)
 		}
 		goto out;
 	}
-	if (vault_header_parse(v, buf_str(&b)) != 0) {
+	if (vault_header_parse(v, buf_str(&b), b.len) != 0) {
 		*err = VAULT_ERR_DATA;
-		xasprintf(cause, "%s: not a vault header of version %d", path,
-		    VAULT_FORMAT_VERSION);
+		xasprintf(cause, "%s: damaged, or not a vault header of "
+		    "version 1 or %d", path, VAULT_FORMAT_VERSION);
 		goto out;
 	}
 	rc = 0;
@@ -449,7 +573,8 @@ static int
 vault_open_form(struct vault *v, int *err, char **cause)
 {
 	struct buf	 b;
-	char		*path;
+	unsigned char	 pk[VAULT_KEY_BYTES];
+	char		*path, want[VAULT_KEY_ID_LEN], got[VAULT_KEY_ID_LEN];
 	int		 errnum, rc = -1;
 
 	buf_init(&b);
@@ -472,9 +597,20 @@ vault_open_form(struct vault *v, int *err, char **cause)
 	}
 	free(path);
 	xasprintf(&path, "%s/%s", v->dir, VAULT_PUB_FILE);
-	if (vault_pubkey_load(path, v->pk, &errnum, cause) != 0) {
+	if (vault_pubkey_load(path, pk, &errnum, cause) != 0) {
 		*err = errnum != 0 && errnum != ENOENT ? VAULT_ERR_IO :
 		    VAULT_ERR_DATA;
+		goto out;
+	}
+	if (v->version == 1)
+		memcpy(v->pk, pk, sizeof v->pk);
+	else if (sodium_memcmp(pk, v->pk, sizeof pk) != 0) {
+		/* Someone put another key in the vault's name. */
+		vault_key_id(v->pk, want);
+		vault_key_id(pk, got);
+		*err = VAULT_ERR_DATA;
+		xasprintf(cause, "%s: not the analyst key this vault was made "
+		    "for (key id %s, not %s)", path, got, want);
 		goto out;
 	}
 	rc = 0;

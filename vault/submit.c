@@ -66,6 +66,12 @@ vault_writer_open(const char *dir, int *err, char **cause)
 	w->batch = 1;
 	if ((w->vault = vault_open(dir, err, cause)) == NULL)
 		goto fail;
+	if (w->vault->version < VAULT_FORMAT_VERSION) {
+		*err = VAULT_ERR_DATA;
+		xasprintf(cause, "%s: a vault of format %d: collect into a new "
+		    "vault (consult init)", dir, w->vault->version);
+		goto fail;
+	}
 	if ((w->seal = seal_writer_create(w->vault->pk, w->vault->fingerprint,
 	    cause)) == NULL) {
 		*err = VAULT_ERR_DATA;

@@ -59,6 +59,21 @@ expect_status 1 "an empty passphrase is refused"
 expect_grep "$TMP/err" "consult: keygen: the passphrase is empty" \
     "the empty passphrase is named"
 
+printf 'eleven char\n' >"$TMP/short"
+run keygen -o "$TMP/new" -P "$TMP/short"
+expect_status 1 "a passphrase of 11 characters is refused"
+expect_grep "$TMP/err" "consult: keygen: the passphrase is too short: it needs at least 12 characters" \
+    "the refusal says the minimum"
+[ ! -e "$TMP/new.key" ] && [ ! -e "$TMP/new.pub" ]
+ok $? "no key files after a short passphrase"
+printf '\303\247%.0s' 1 2 3 4 5 6 7 8 9 10 11 >"$TMP/short"
+run keygen -o "$TMP/new" -P "$TMP/short"
+expect_status 1 "11 characters in 22 bytes are still too short"
+printf '\303\247%.0s' 1 2 3 4 5 6 7 8 9 10 11 12 >"$TMP/twelve"
+run keygen -o "$TMP/new" -P "$TMP/twelve"
+expect_status 0 "12 characters (UTF-8) are enough"
+rm -f "$TMP/new.key" "$TMP/new.pub"
+
 run keygen -o "$TMP/nodir/analyst" -P "$TMP/pass"
 expect_status 74 "keygen into a missing directory exits 74"
 expect_grep "$TMP/err" "$TMP/nodir/analyst.key" "the unwritable file is named"
@@ -91,6 +106,11 @@ if [ -x "${PYTHON3:-/usr/bin/python3}" ]; then
 	expect_status 0 "keygen on a terminal exits 0"
 	expect_grep "$TMP/screen" "Same passphrase again: " \
 	    "the passphrase is asked twice"
+	grep -Eq '^  [2-9A-HJKMNP-TV-Z]{5}(-[2-9A-HJKMNP-TV-Z]{5}){3}' \
+	    "$TMP/screen"
+	ok $? "keygen offers a generated passphrase on the terminal"
+	expect_grep "$TMP/screen" "At least 12 characters." \
+	    "and says the minimum before asking"
 	grep -Eq '^Max core file size +0 +0 ' "$TMP/screen"
 	ok $? "keygen runs with core dumps disabled"
 	! grep -q "s3cret" "$TMP/screen"

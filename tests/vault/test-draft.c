@@ -84,22 +84,23 @@ resume(const char *code, const char *text, int err_want, const char *msg)
 Test(draft, codes_are_groups_from_the_alphabet)
 {
 	static const char	 alphabet[] = "23456789ABCDEFGHJKMNPQRSTVWXYZ";
-	char			 code[VAULT_CODE_LEN], norm[13];
+	char			 code[VAULT_CODE_LEN];
+	char			 norm[VAULT_CODE_SYMBOLS + 1];
 	int			 seen[256] = { 0 }, i, j, kinds = 0;
 
 	for (i = 0; i < 2000; i++) {
 		vault_code_make(code);
-		cr_assert_eq(strlen(code), 14);
-		cr_assert(code[4] == '-' && code[9] == '-', "%s", code);
-		for (j = 0; j < 14; j++) {
-			if (j == 4 || j == 9)
+		cr_assert_eq(strlen(code), 17);
+		cr_assert(code[5] == '-' && code[11] == '-', "%s", code);
+		for (j = 0; j < 17; j++) {
+			if (j == 5 || j == 11)
 				continue;
 			cr_assert_not_null(strchr(alphabet, code[j]), "%s",
 			    code);
 			seen[(unsigned char)code[j]]++;
 		}
 		cr_assert_eq(vault_code_normalise(code, norm), 0);
-		cr_assert_eq(strlen(norm), 12);
+		cr_assert_eq(strlen(norm), 15);
 	}
 	for (i = 0; i < 256; i++)
 		kinds += seen[i] != 0;
@@ -108,16 +109,32 @@ Test(draft, codes_are_groups_from_the_alphabet)
 	    seen['L'] + seen['U'], 0);
 }
 
+Test(draft, suggested_passphrases_are_four_groups_of_five)
+{
+	char	 a[VAULT_PASS_SUGGEST_LEN], b[VAULT_PASS_SUGGEST_LEN];
+	int	 j;
+
+	vault_passphrase_make(a);
+	vault_passphrase_make(b);
+	cr_assert_eq(strlen(a), 23);
+	for (j = 0; j < 23; j++)
+		cr_assert(j % 6 == 5 ? a[j] == '-' : strchr(
+		    "23456789ABCDEFGHJKMNPQRSTVWXYZ", a[j]) != NULL, "%s", a);
+	cr_assert_str_neq(a, b);
+}
+
 Test(draft, codes_are_read_leniently_but_not_guessed)
 {
-	char	 norm[13];
+	char	 norm[VAULT_CODE_SYMBOLS + 1];
 
-	cr_assert_eq(vault_code_normalise(" ab2c-d3ef  g4hj ", norm), 0);
-	cr_assert_str_eq(norm, "AB2CD3EFG4HJ");
-	cr_assert_eq(vault_code_normalise("AB2C-D3EF-G4H", norm), -1);
-	cr_assert_eq(vault_code_normalise("AB2C-D3EF-G4HJK", norm), -1);
-	cr_assert_eq(vault_code_normalise("AB2C-D3EF-G4H0", norm), -1);
-	cr_assert_eq(vault_code_normalise("AB2C-D3EF-G4HO", norm), -1);
+	cr_assert_eq(vault_code_normalise(" ab2cd-3efg4  hjk5m ", norm), 0);
+	cr_assert_str_eq(norm, "AB2CD3EFG4HJK5M");
+	cr_assert_eq(vault_code_normalise("AB2CD-3EFG4-HJK5", norm), -1);
+	cr_assert_eq(vault_code_normalise("AB2CD-3EFG4-HJK5MN", norm), -1);
+	cr_assert_eq(vault_code_normalise("AB2CD-3EFG4-HJK50", norm), -1);
+	cr_assert_eq(vault_code_normalise("AB2CD-3EFG4-HJK5O", norm), -1);
+	/* A code of the 12 symbols of format 1: no draft can have it. */
+	cr_assert_eq(vault_code_normalise("AB2C-D3EF-G4HJ", norm), -1);
 	cr_assert_eq(vault_code_normalise("", norm), -1);
 }
 
