@@ -45,14 +45,17 @@ static char *
 form_errors_join(struct form_builder *b)
 {
 	struct buf	 out;
-	char		*s;
+	char		*s, at[FORM_WHERE_MAX];
+	const char	*where;
 	size_t		 i;
 
 	qsort(b->errors, b->nerrors, sizeof *b->errors, form_error_cmp);
 	buf_init(&out);
 	for (i = 0; i < b->nerrors; i++) {
-		buf_printf(&out, "%s%s:%d: %s", i == 0 ? "" : "\n", b->name,
-		    b->errors[i].line, b->errors[i].msg);
+		where = form_where(b->form, b->errors[i].line, at, sizeof at);
+		buf_printf(&out, "%s%s:%s%s %s", i == 0 ? "" : "\n", b->name,
+		    where != NULL ? where : "", where != NULL ? ":" : "",
+		    b->errors[i].msg);
 	}
 	s = xstrdup(buf_str(&out));
 	buf_clear(&out);
@@ -289,6 +292,7 @@ form_sheets(struct form_builder *b, const struct read_book *book,
 {
 	static const char	*names[] = { "survey", "choices", "settings" };
 	const struct read_sheet	*sh;
+	char			 at[FORM_WHERE_MAX];
 	size_t			 i, j;
 
 	for (i = 0; i < book->nsheets; i++) {
@@ -298,8 +302,8 @@ form_sheets(struct form_builder *b, const struct read_book *book,
 				continue;
 			if (sheets[j] != NULL) {
 				form_error(b, sh->line, "second %s sheet (the "
-				    "first starts at line %d)", names[j],
-				    sheets[j]->line);
+				    "first starts at %s)", names[j], form_at(
+				    b->form, sheets[j]->line, at, sizeof at));
 			} else
 				sheets[j] = sh;
 		}
@@ -350,6 +354,20 @@ form_builder_clear(struct form_builder *b)
 	free(b->default_language);
 }
 
+/* An .xlsx form's sheet names, for form_where. */
+static void
+form_sheet_names(struct form *f, const struct read_book *book)
+{
+	size_t	 i;
+
+	if (!book->xlsx)
+		return;
+	f->sheets = xcalloc(book->nsheets, sizeof *f->sheets);
+	for (i = 0; i < book->nsheets; i++)
+		f->sheets[i] = xstrdup(book->sheets[i].label);
+	f->nsheets = book->nsheets;
+}
+
 struct form *
 form_parse_buffer(const char *name, const void *data, size_t n, char **cause)
 {
@@ -367,6 +385,7 @@ form_parse_buffer(const char *name, const void *data, size_t n, char **cause)
 	b.plain_lang = -1;
 	f = b.form = xcalloc(1, sizeof *f);
 	f->path = xstrdup(name);
+	form_sheet_names(f, &book);
 	form_sheets(&b, &book, sheets);
 	form_settings(&b, sheets[2], &title);
 	form_langs(&b, &book);
@@ -494,6 +513,7 @@ form_free(struct form *f)
 		free(f->langs[i].code);
 	}
 	free(f->langs);
+	form_texts_free(f->sheets, f->nsheets);
 	free(f->path);
 	free(f->title);
 	free(f->id);

@@ -121,6 +121,9 @@ struct form {
 	char		**choice_columns; /* extra columns of choices */
 	size_t		 nchoice_columns;
 
+	char		**sheets;	/* .xlsx: names of the sheets read */
+	size_t		 nsheets;	/* 0 for a CSV form */
+
 	unsigned char	 fingerprint[FORM_FINGERPRINT_BYTES];
 	unsigned char	*bytes;		/* the exact bytes read */
 	size_t		 nbytes;
@@ -132,9 +135,16 @@ struct form {
  * to one or more lines "FILE:LINE: message" (caller frees) and *errnum
  * to the errno of an I/O failure or 0 for invalid content. */
 struct form	*form_parse_file(const char *path, int *errnum, char **cause);
-/* The same from bytes in memory; name is used in messages. */
+/* The same from bytes in memory; name is used in messages. An .xlsx
+ * workbook is known by its bytes, whatever its name. */
 struct form	*form_parse_buffer(const char *name, const void *, size_t,
 		     char **cause);
+/* Where a line of f (a question's, a choice's) is for messages: "12" in
+ * a CSV form, "survey:12" (sheet as the workbook names it) in an .xlsx
+ * one; NULL for no row. Written in buf. */
+const char	*form_where(const struct form *, int line, char *buf,
+		     size_t len);
+#define FORM_WHERE_MAX	64
 void		 form_free(struct form *);
 
 /* Index of the question with this name, or -1. */

@@ -339,6 +339,7 @@ static void
 survey_check_names(struct form_builder *b, size_t i)
 {
 	const struct question	*q = &b->form->questions[i], *o;
+	char			 at[FORM_WHERE_MAX];
 	size_t			 j;
 
 	if (q->type == QUESTION_END_GROUP || *q->name == '\0')
@@ -348,7 +349,8 @@ survey_check_names(struct form_builder *b, size_t i)
 		if (o->type != QUESTION_END_GROUP &&
 		    strcmp(o->name, q->name) == 0) {
 			form_error(b, q->line, "duplicate name '%s' (first at "
-			    "line %d)", q->name, o->line);
+			    "%s)", q->name, form_at(b->form, o->line, at,
+			    sizeof at));
 			return;
 		}
 	}
