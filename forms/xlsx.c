@@ -162,8 +162,16 @@ xlsx_read_sheet(struct xlsx_archive *a, const struct xlsx_workbook *wb,
 	sh->name = xstrdup(xlsx_sheet_role(wb, i));
 	sh->label = xstrdup(wb->sheets[i].name);
 	sh->line = READ_LINE(index, 1);
-	return xlsx_parse_sheet(a->name, (const char *)b->data, b->len, ctx,
-	    sh, index, cause);
+	if (xlsx_parse_sheet(a->name, (const char *)b->data, b->len, ctx, sh,
+	    index, cause) != 0)
+		return -1;
+	if (sh->header.ncells == 0 && strcmp(sh->name, "survey") != 0) {
+		/* An empty choices or settings sheet: as if absent. */
+		free(sh->name);
+		free(sh->label);
+		book->nsheets--;
+	}
+	return 0;
 }
 
 /* The sheets XLSForm uses, in workbook order; a survey must be there. */
