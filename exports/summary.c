@@ -135,7 +135,7 @@ summary_question(const struct tally *t, size_t g, int q, size_t lang,
 	r.cell[SUMMARY_GROUP] = tally_group_name(t, g);
 	r.cell[SUMMARY_QUESTION] = qq->name;
 	r.cell[SUMMARY_LABEL] = form_label(f, qq, lang);
-	r.cell[SUMMARY_TYPE] = question_type_name(qq->type);
+	r.cell[SUMMARY_TYPE] = question_type_word(qq);
 	summary_u64(r.answered, sizeof r.answered,
 	    tally_cell(t, g, q)->answered);
 	r.cell[SUMMARY_ANSWERED] = r.answered;

@@ -99,6 +99,9 @@ enum alias_type_result {
  * list name (caller frees). */
 enum alias_type_result alias_type(const char *, enum question_type *,
 		     char **list);
+/* What a metadata or capture type cell stands for (*word: its type,
+ * static), or QUESTION_ASKED for any other type. */
+enum question_special alias_special(const char *, const char **word);
 /* The supported type word nearest to an unknown one, or NULL. */
 const char	*alias_type_suggest(const char *);
 /* 1 if s is a valid question name (XML name: a letter or _ first, then

@@ -27,6 +27,17 @@ enum question_type {
 
 struct expr;
 
+/* Rows a form may hold that consult accepts but does not ask (a
+ * question's "special"); all have type QUESTION_CALCULATE. */
+enum question_special {
+	QUESTION_ASKED = 0,	/* an ordinary question */
+	QUESTION_START,		/* recorded: when the participant began */
+	QUESTION_END,		/* recorded: when they submitted */
+	QUESTION_TODAY,		/* recorded: the day they began */
+	QUESTION_IGNORED,	/* device or person metadata: never recorded */
+	QUESTION_SKIPPED,	/* a capture type: never shown, stored empty */
+};
+
 /* A language of the form: name as in the column ("Français (fr)"), code
  * from the parentheses ("fr") or NULL. A form without translations has
  * one language named "default". */
@@ -68,6 +79,8 @@ struct choice_list {
 
 struct question {
 	enum question_type type;
+	enum question_special special;
+	const char	*special_type;	/* its type ("deviceid"), static */
 	char		*name;
 	int		 line;		/* physical line where its row starts */
 	char		**label;	/* [nlangs] */
@@ -164,8 +177,15 @@ static inline int
 question_stores(const struct question *q)
 {
 	return q->type != QUESTION_NOTE && q->type != QUESTION_BEGIN_GROUP &&
-	    q->type != QUESTION_END_GROUP;
+	    q->type != QUESTION_END_GROUP && q->special != QUESTION_IGNORED;
 }
+/* The type word of a question for outlines and exports: its special
+ * type ("start", "geopoint") or question_type_name. */
+const char	*question_type_word(const struct question *);
+/* Warnings on the questions of f that cannot be asked, one line each
+ * "NAME:LINE: geopoint 'where' cannot be asked in a terminal: ...", or
+ * NULL when none. Caller frees. */
+char		*form_warnings(const struct form *, const char *name);
 /* 1 for select_one, select_multiple and rank. */
 int		 question_has_choices(const struct question *);
 /* The question's choice list, or NULL. Borrowed. */
@@ -257,6 +277,11 @@ struct answers	*answers_create(const struct form *, uint64_t seed,
 		     const char *today);
 /* Wipe every value and free. */
 void		 answers_free(struct answers *);
+/* Record the time now in the questions of this special (QUESTION_START,
+ * QUESTION_END: ODK's "YYYY-MM-DDTHH:MM:SS.mmm+HH:MM"; QUESTION_TODAY:
+ * the answers' today). answers_create stamps start and today; the run
+ * engine stamps end just before it submits. */
+void		 answers_stamp(struct answers *, enum question_special);
 /* Clear every value (wiped) but keep the memory, for decoding the next
  * response into a with answers_decode_into. */
 void		 answers_reset(struct answers *);

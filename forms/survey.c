@@ -45,6 +45,11 @@ survey_type(struct form_builder *b, struct question *q,
 {
 	const char	*near;
 
+	if ((q->special = alias_special(cell, &q->special_type)) !=
+	    QUESTION_ASKED) {
+		q->type = QUESTION_CALCULATE;
+		return;
+	}
 	switch (alias_type(cell, &q->type, &p->list)) {
 	case ALIAS_TYPE_OK:
 		return;
@@ -372,7 +377,8 @@ survey_check(struct form_builder *b)
 			continue;
 		}
 		survey_check_list(b, q, &b->pending[i]);
-		if (q->type == QUESTION_CALCULATE && q->calculation_src == NULL)
+		if (q->type == QUESTION_CALCULATE && q->calculation_src == NULL &&
+		    q->special == QUESTION_ASKED)
 			form_error(b, q->line, "calculate '%s' needs a "
 			    "calculation", q->name);
 		if (q->type == QUESTION_BEGIN_GROUP ||
