@@ -191,7 +191,8 @@ survey_cell(struct form_builder *b, struct question *q,
 			survey_appearance(q, v);
 		break;
 	case COLUMN_PARAMETERS:
-		survey_parameters(b, q, p, v);
+		if (!p->placeholder)	/* no follow-on error */
+			survey_parameters(b, q, p, v);
 		break;
 	default:
 		break;
@@ -419,6 +420,8 @@ survey_parse_exprs(struct form_builder *b)
 
 	for (i = 0; i < f->nquestions; i++) {
 		q = &f->questions[i];
+		if (b->pending[i].placeholder)
+			continue;	/* refused for its type already */
 		survey_expr(b, q, b->pending[i].required_true ? "true()" :
 		    q->required_src, &q->required, "required");
 		survey_expr(b, q, q->relevant_src, &q->relevant, "relevant");
@@ -449,9 +452,18 @@ survey_check_defaults(struct form_builder *b)
 
 	for (i = 0; i < f->nquestions; i++) {
 		q = &f->questions[i];
-		if (q->default_value == NULL ||
+		if (q->default_value == NULL || b->pending[i].placeholder ||
 		    (question_has_choices(q) && q->list < 0))
 			continue;
+		if (strstr(q->default_value, "${") != NULL) {
+			form_error(b, q->line, "unsupported default '%s' for "
+			    "'%s': %s", q->default_value, q->name,
+			    strncmp(q->default_value, "${last-saved#", 13) == 0 ?
+			    "consult keeps no last-saved answers to fill in" :
+			    "a default that refers to answers (use a "
+			    "calculation)");
+			continue;
+		}
 		problem = answers_normalise(f, (int)i, q->default_value,
 		    &norm);
 		wipe_free(norm);

@@ -318,9 +318,9 @@ ParameterizedTestParameters(expr, rejects)
 		{ "1 + \xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9"
 		    "\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9", 0,
 		    "unknown name '\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3"
-		    "\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9'; did you mean "
-		    "${\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9"
-		    "\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9}?" },
+		    "\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9' (a question is "
+		    "written ${name}, a text in quotes: '\xc3\xa9\xc3\xa9\xc3\xa9\xc3"
+		    "\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9')" },
 		{ "1 + ]\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9"
 		    "\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9", 0,
 		    "syntax error near ']\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9"
@@ -333,7 +333,22 @@ ParameterizedTestParameters(expr, rejects)
 		{ " \t ", 0, "empty expression" },
 		{ "region = 'x'", 0,
 		    "unknown name 'region'; did you mean ${region}?" },
-		{ "true", 0, "unknown name 'true'; did you mean true()?" },
+		{ "true", 0, "unknown name 'true': write true() for the truth "
+		    "value, or 'true' for a text" },
+		{ "${name} = FALSE", 0, "unknown name 'FALSE': write false() for "
+		    "the truth value, or 'FALSE' for a text" },
+		{ "${name} = T", 0, "unknown name 'T': write true() for the "
+		    "truth value, or 'T' for a text" },
+		{ "${name} != null", 0, "unknown name 'null': an empty answer is "
+		    "the empty string; write ''" },
+		{ "${name} = \xe2\x80\x99yes\xe2\x80\x99", 0, "unknown name "
+		    "'\xe2\x80\x99yes\xe2\x80\x99': typographic quotes do not "
+		    "quote a text; write straight quotes: 'yes'" },
+		{ "${name} = \xe2\x80\x98no\xe2\x80\x99", 0, "unknown name "
+		    "'\xe2\x80\x98no\xe2\x80\x99': typographic quotes do not "
+		    "quote a text; write straight quotes: 'no'" },
+		{ "${name} = yes", 0, "unknown name 'yes' (a question is written "
+		    "${name}, a text in quotes: 'yes')" },
 		{ "colour = 'x'", 1, "unknown choice column 'colour'" },
 		{ "regex(., '(')", 0,
 		    "invalid regular expression '(': Unmatched ( or \\(" },

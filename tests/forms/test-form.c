@@ -485,6 +485,13 @@ ParameterizedTestParameters(form, reports_errors_with_lines)
 		  "t.csv:2: unknown type 'intger'; did you mean 'integer'?" },
 		{ HEAD ",text,a,A\n,foo,b,B\n", "t.csv:3: unknown type 'foo'" },
 		{ HEAD ",time,a,A\n", "t.csv:2: unsupported type 'time'" },
+		/* Nothing more on a row refused for its type. */
+		{ "survey,type,name,label,parameters,relevant,default\n"
+		  ",range,r,R,start=1 end=5,${nope},x\n,text,b,B,,,\n",
+		  "t.csv:2: unsupported type 'range'" },
+		{ "survey,type,name,label,default\n,text,a,A,${last-saved#a}\n",
+		  "t.csv:2: unsupported default '${last-saved#a}' for 'a': "
+		  "consult keeps no last-saved answers to fill in" },
 		{ HEAD ",range,a,\n,text,b,B\n",
 		  "t.csv:2: unsupported type 'range'" },
 		{ HEAD ",begin_repeat,r,R\n,text,b,B\n,end_repeat,,\n",
