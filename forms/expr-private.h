@@ -105,6 +105,9 @@ double		 expr_parse_number(const char *, size_t);
 const struct expr_func *expr_func_find(const char *, size_t);
 
 /* expr-regex.c */
+/* 1 if s matches re (compiled by expr_regex_compile), in the locale
+ * patterns are compiled in. */
+int		 expr_regex_match(const regex_t *re, const char *s);
 /* Compile pattern for regex() into re, or refuse it (a back-reference,
  * too many positions once expanded, or invalid): -1 with *cause set. */
 int		 expr_regex_compile(regex_t *re, const char *pattern,

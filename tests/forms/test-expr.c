@@ -209,6 +209,19 @@ ParameterizedTestParameters(expr, evaluates)
 		{ "regex(${email}, '^[a-z]+@[a-z]+\\.[a-z]+$')", "email=a@b",
 		    "", "false", 0 },
 		{ "regex('abc', 'b')", "", "", "true", 1 },
+		/* Characters, not bytes, in any locale (these tests run in
+		 * "C"); ranges past ASCII by code point, as ODK. */
+		{ "regex(., '^[a-z _-\xc3\xa9]+$')", "", "\xc3\xa9t\xc3\xa9 x",
+		    "true", 1 },
+		{ "regex(., '^[a-z _-\xc3\xa9]+$')", "", "\xce\xa9", "false",
+		    0 },
+		{ "regex(., '^[\xc3\xa0-\xc3\xbf]$')", "", "\xc3\xa9", "true",
+		    1 },
+		{ "regex(., '^[^\xc3\xa0-\xc3\xbf]$')", "", "\xc3\xa9",
+		    "false", 0 },
+		{ "regex(., '^.$')", "", "\xc3\xa9", "true", 1 },
+		{ "regex(., '^...$')", "", "\xe4\xb8\x80\xe4\xb8\x81" "a", "true",
+		    1 },
 		{ "regex(., concat('^a', 'b'))", "", "abc", "true", 1 },
 		{ "regex('abc', concat('(', 'b'))", "", "", "false", 0 },
 		/* Computed patterns are held to the limits of literal ones
@@ -352,6 +365,13 @@ ParameterizedTestParameters(expr, rejects)
 		{ "colour = 'x'", 1, "unknown choice column 'colour'" },
 		{ "regex(., '(')", 0,
 		    "invalid regular expression '(': Unmatched ( or \\(" },
+		{ "regex(., '[\xc3\xa9-a]')", 0,
+		    "invalid regular expression '[\xc3\xa9-a]': the range "
+		    "'\xc3\xa9-a' ends before it starts" },
+		{ "regex(., '[\x01-\xf4\x8f\xbf\xbf]')", 0,
+		    "invalid regular expression '[\x01-\xf4\x8f\xbf\xbf]': the "
+		    "range '\x01-\xf4\x8f\xbf\xbf' holds more than 30000 "
+		    "characters" },
 		{ "regex(., 'a{2,1}')", 0,
 		    "invalid regular expression 'a{2,1}': "
 		    "Invalid content of \\{\\}" },
