@@ -215,6 +215,35 @@ regex_add_char(struct buf *b, unsigned long c)
 	buf_add_byte(b, (unsigned char)(0x80 | (c & 0x3f)));
 }
 
+/* An escape inside brackets as ODK (Java, XML Schema) reads it: \d
+ * \w \s as their classes, any other character for itself ("\-", "\]",
+ * "\." in "[\w\-\.]"); POSIX alone would take the backslash as a
+ * character and "\w-\." as a range. */
+static void
+regex_bracket_escape(char c, struct buf *out)
+{
+	switch (c) {
+	case 'd':
+		buf_add_str(out, "0-9");
+		break;
+	case 'w':
+		buf_add_str(out, "[:alnum:]_");
+		break;
+	case 's':
+		buf_add_str(out, "[:space:]");
+		break;
+	case '-':
+	case ']':
+	case '^':
+	case '[':
+		buf_printf(out, "[.%c.]", c);
+		break;
+	default:
+		buf_add_byte(out, (unsigned char)c);
+		break;
+	}
+}
+
 /* One bracket expression from p ('['), ranges that end past ASCII
  * listed: "_-é" becomes "_-\x7f" and every character from U+0080 to é
  * (glibc refuses such a range, "Invalid collation character"; ODK
@@ -234,6 +263,17 @@ regex_bracket_rewrite(const char *p, const char *end, struct buf *out,
 	if (p < end && *p == ']')
 		buf_add_byte(out, (unsigned char)*p++);
 	while (p < end && *p != ']') {
+		if (*p == '\\' && p + 1 < end) {
+			regex_bracket_escape(p[1], out);
+			p += 2;
+			/* After a class, "-" starts no range: "[\w-.]". */
+			if (strchr("dws", p[-1]) != NULL && p + 1 < end &&
+			    *p == '-' && p[1] != ']') {
+				buf_add_str(out, "[.-.]");
+				p++;
+			}
+			continue;
+		}
 		if (*p == '[' && p + 1 < end && strchr(":.=", p[1]) != NULL &&
 		    p[1] != '\0') {
 			kind[0] = p[1];
@@ -290,7 +330,11 @@ regex_rewrite(const char *pattern, char **cause)
 	buf_init(&out);
 	while (p < end) {
 		if (*p == '\\' && p + 1 < end) {
-			buf_add(&out, p, 2);
+			/* \d is a digit in ODK, a "d" in POSIX. */
+			if (p[1] == 'd' || p[1] == 'D')
+				buf_add_str(&out, p[1] == 'd' ? "[0-9]" : "[^0-9]");
+			else
+				buf_add(&out, p, 2);
 			p += 2;
 		} else if (*p == '[') {
 			if ((p = regex_bracket_rewrite(p, end, &out,
