@@ -257,58 +257,6 @@ expr_parse_ref(struct expr_parser *ps)
 	return (e);
 }
 
-/* 1 if s holds a typographic quote (U+2018, U+2019, U+201C, U+201D). */
-static int
-expr_curly(const char *s)
-{
-	for (; (s = strstr(s, "\xe2\x80")) != NULL; s += 2) {
-		if (s[2] == '\x98' || s[2] == '\x99' || s[2] == '\x9c' ||
-		    s[2] == '\x9d')
-			return (1);
-	}
-	return (0);
-}
-
-/* Why a bare name is not understood, with the fix when one is likely. */
-static void
-expr_unknown_name(struct expr_parser *ps, const char *name)
-{
-	struct buf	 plain;
-	const char	*p;
-
-	if (expr_curly(name)) {
-		buf_init(&plain);
-		for (p = name; *p != '\0'; p++) {
-			if (strncmp(p, "\xe2\x80", 2) == 0 && (p[2] == '\x98' ||
-			    p[2] == '\x99' || p[2] == '\x9c' || p[2] == '\x9d'))
-				p += 2;
-			else
-				buf_add_byte(&plain, (unsigned char)*p);
-		}
-		xasprintf(&ps->cause, "unknown name '%s': typographic quotes "
-		    "do not quote a text; write straight quotes: '%s'", name,
-		    buf_str(&plain));
-		buf_clear(&plain);
-	} else if (str_ieq(name, "null") || str_ieq(name, "nil") ||
-	    str_ieq(name, "none"))
-		xasprintf(&ps->cause, "unknown name '%s': an empty answer is "
-		    "the empty string; write ''", name);
-	else if (str_ieq(name, "true") || str_ieq(name, "false") ||
-	    str_ieq(name, "t") || str_ieq(name, "f"))
-		xasprintf(&ps->cause, "unknown name '%s': write %s() for the "
-		    "truth value, or '%s' for a text", name,
-		    (*name == 't' || *name == 'T') ? "true" : "false", name);
-	else if (expr_func_find(ps->start, ps->len) != NULL)
-		xasprintf(&ps->cause, "unknown name '%s'; did you mean "
-		    "%s()?", name, name);
-	else if (expr_find_question(ps->form, name) >= 0)
-		xasprintf(&ps->cause, "unknown name '%s'; did you mean "
-		    "${%s}?", name, name);
-	else
-		xasprintf(&ps->cause, "unknown name '%s' (a question is "
-		    "written ${name}, a text in quotes: '%s')", name, name);
-}
-
 /* A bare name: a choice column in a choice_filter, else an error. */
 static struct expr *
 expr_parse_column(struct expr_parser *ps)
@@ -321,7 +269,8 @@ expr_parse_column(struct expr_parser *ps)
 
 	name = xstrndup(ps->start, ps->len);
 	if (!ps->choice_filter) {
-		expr_unknown_name(ps, name);
+		ps->cause = expr_name_hint(name, expr_func_find(ps->start,
+		    ps->len) != NULL, expr_find_question(ps->form, name) >= 0);
 		free(name);
 		return (NULL);
 	}

@@ -162,6 +162,10 @@ struct form_builder {
  * .xlsx form. Written in buf (FORM_WHERE_MAX bytes or more). */
 const char	*form_at(const struct form *, int line, char *buf,
 		     size_t len);
+/* All errors, by line, one "NAME:LINE: message" a line. Caller frees. */
+char		*form_errors_join(struct form_builder *);
+/* An .xlsx book's sheet names into f, for form_where. */
+void		 form_sheet_names(struct form *, const struct read_book *);
 /* Record an error at line; the message is formatted. */
 void		 form_error(struct form_builder *, int line, const char *,
 		     ...) PRINTFLIKE(3, 4);

@@ -2,7 +2,6 @@
  * choice lists, then survey.c's questions), its fingerprint, and the
  * accessors of the model. */
 #include <errno.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,54 +12,6 @@
 
 /* Larger files are surely not forms; refuse before reading them all. */
 #define FORM_MAX_BYTES (16 * 1024 * 1024)
-
-void
-form_error(struct form_builder *b, int line, const char *fmt, ...)
-{
-	struct form_error	*e;
-	va_list			 ap;
-
-	b->errors = xreallocarray(b->errors, b->nerrors + 1,
-	    sizeof *b->errors);
-	e = &b->errors[b->nerrors];
-	e->line = line;
-	e->seq = b->nerrors++;
-	va_start(ap, fmt);
-	xvasprintf(&e->msg, fmt, ap);
-	va_end(ap);
-}
-
-static int
-form_error_cmp(const void *va, const void *vb)
-{
-	const struct form_error	*a = va, *b = vb;
-
-	if (a->line != b->line)
-		return a->line < b->line ? -1 : 1;
-	return a->seq < b->seq ? -1 : a->seq > b->seq;
-}
-
-/* All errors, by line, one "NAME:LINE: message" a line. Caller frees. */
-static char *
-form_errors_join(struct form_builder *b)
-{
-	struct buf	 out;
-	char		*s, at[FORM_WHERE_MAX];
-	const char	*where;
-	size_t		 i;
-
-	qsort(b->errors, b->nerrors, sizeof *b->errors, form_error_cmp);
-	buf_init(&out);
-	for (i = 0; i < b->nerrors; i++) {
-		where = form_where(b->form, b->errors[i].line, at, sizeof at);
-		buf_printf(&out, "%s%s:%s%s %s", i == 0 ? "" : "\n", b->name,
-		    where != NULL ? where : "", where != NULL ? ":" : "",
-		    b->errors[i].msg);
-	}
-	s = xstrdup(buf_str(&out));
-	buf_clear(&out);
-	return s;
-}
 
 const char *
 form_cell(const struct read_row *row, size_t i)
@@ -352,20 +303,6 @@ form_builder_clear(struct form_builder *b)
 		free(b->errors[i].msg);
 	free(b->errors);
 	free(b->default_language);
-}
-
-/* An .xlsx form's sheet names, for form_where. */
-static void
-form_sheet_names(struct form *f, const struct read_book *book)
-{
-	size_t	 i;
-
-	if (!book->xlsx)
-		return;
-	f->sheets = xcalloc(book->nsheets, sizeof *f->sheets);
-	for (i = 0; i < book->nsheets; i++)
-		f->sheets[i] = xstrdup(book->sheets[i].label);
-	f->nsheets = book->nsheets;
 }
 
 struct form *

@@ -296,33 +296,3 @@ read_book_clear(struct read_book *book)
 	free(book->sheets);
 	memset(book, 0, sizeof *book);
 }
-
-const char *
-form_where(const struct form *f, int line, char *buf, size_t len)
-{
-	int	 sheet;
-
-	if (f->nsheets == 0) {
-		snprintf(buf, len, "%d", line);
-		return buf;
-	}
-	sheet = READ_LINE_SHEET(line);
-	if (sheet < 1 || (size_t)sheet > f->nsheets)
-		return NULL;
-	snprintf(buf, len, "%s:%d", f->sheets[sheet - 1],
-	    READ_LINE_ROW(line));
-	return buf;
-}
-
-const char *
-form_at(const struct form *f, int line, char *buf, size_t len)
-{
-	char	 where[FORM_WHERE_MAX];
-
-	if (f->nsheets == 0)
-		snprintf(buf, len, "line %d", line);
-	else
-		snprintf(buf, len, "%s", form_where(f, line, where,
-		    sizeof where) != NULL ? where : "?");
-	return buf;
-}
