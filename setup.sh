@@ -14,6 +14,7 @@ $SUDO apt-get update -qq
 $SUDO apt-get install -y -qq --no-install-recommends \
 	build-essential autoconf automake pkg-config \
 	libncurses-dev libsodium-dev libcsv-dev libcriterion-dev gettext \
+	libzip-dev libexpat1-dev \
 	tmux python3 python3-pyte groff-base >/dev/null
 
 ./autogen.sh

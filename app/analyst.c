@@ -128,7 +128,7 @@ analyst_options(struct analyst *a, struct args *args)
 		if (f->questions[i].type != QUESTION_SELECT_ONE) {
 			cmd_error(a->cmd, "--by %s: not a select_one question "
 			    "(it is %s)", by,
-			    question_type_name(f->questions[i].type));
+			    question_type_word(&f->questions[i]));
 			return EXIT_USAGE;
 		}
 		a->by = i;

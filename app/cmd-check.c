@@ -23,9 +23,9 @@ const struct cmd_entry cmd_check_entry = {
 	.upper = 1,
 	.help = "validate a form and print its outline",
 	.details =
-	    "FORM is an XLSForm saved as CSV in pyxform's single-file layout\n"
-	    "(sheets survey, choices, settings). check reports, each with its\n"
-	    "line, all of: invalid UTF-8, unterminated or misplaced quotes,\n"
+	    "FORM is an XLSForm: an Excel workbook (.xlsx) or CSV in pyxform's\n"
+	    "single-file layout (sheets survey, choices, settings). check\n"
+	    "reports, each with its line (sheet:row in a workbook), all of: invalid UTF-8, unterminated or misplaced quotes,\n"
 	    "missing type or name columns, unknown and unsupported types,\n"
 	    "missing, invalid or duplicate names, selects naming a missing\n"
 	    "choice list, duplicate or unnamed choices, rank max out of\n"
@@ -39,7 +39,11 @@ const struct cmd_entry cmd_check_entry = {
 	    "questions (notes and group ends left out): type, choice list\n"
 	    "and its size, and flags: required, if (relevant), checked\n"
 	    "(constraint). \"+N\" stands for N more questions like the\n"
-	    "first, one after the other.\n"
+	    "first, one after the other. start, end and today are recorded;\n"
+	    "metadata that identifies a device or a person (deviceid,\n"
+	    "phonenumber, ...) is listed as ignored and never recorded; a\n"
+	    "type a terminal cannot capture (geopoint, image, ...) gets a\n"
+	    "warning line: the question is skipped and stored empty.\n"
 	    "\n"
 	    "Exit status: 0 valid, 65 invalid, 66 FORM missing, 74 I/O error.\n",
 	.exec = cmd_check_exec,
@@ -74,7 +78,9 @@ check_type(struct buf *b, const struct form *f, const struct question *q)
 {
 	const struct choice_list	*l;
 
-	buf_add_str(b, question_type_name(q->type));
+	buf_add_str(b, question_type_word(q));
+	if (q->special == QUESTION_SKIPPED)
+		buf_add_str(b, " (skipped)");
 	if ((l = form_question_list(f, q)) != NULL)
 		buf_printf(b, " %s (%zu)", l->name, l->nchoices);
 	if (q->type == QUESTION_RANK && l != NULL &&
@@ -170,6 +176,35 @@ check_question(const struct form *f, size_t i)
 	return n;
 }
 
+/* "ignored: deviceid, ..." once, then a warning per skipped question. */
+static void
+check_specials(const struct form *f)
+{
+	const struct question	*q;
+	struct buf		 b;
+	char			*warnings, *line, *last;
+	size_t			 i;
+
+	buf_init(&b);
+	for (i = 0; i < f->nquestions; i++) {
+		q = &f->questions[i];
+		if (q->special == QUESTION_IGNORED && (b.len == 0 ||
+		    strstr(buf_str(&b), q->special_type) == NULL))
+			buf_printf(&b, "%s%s", b.len == 0 ? "" : ", ",
+			    q->special_type);
+	}
+	if (b.len != 0)
+		printf("\nignored: %s (never recorded)\n", buf_str(&b));
+	buf_clear(&b);
+	if ((warnings = form_warnings(f, f->path)) == NULL)
+		return;
+	putchar('\n');
+	for (line = strtok_r(warnings, "\n", &last); line != NULL;
+	    line = strtok_r(NULL, "\n", &last))
+		printf("warning: %s\n", line);
+	free(warnings);
+}
+
 static void
 check_outline(const struct form *f)
 {
@@ -200,7 +235,8 @@ check_outline(const struct form *f)
 		relevant += q->relevant != NULL;
 		constraints += q->constraint != NULL;
 		if (q->type == QUESTION_BEGIN_GROUP ||
-		    q->type == QUESTION_END_GROUP)
+		    q->type == QUESTION_END_GROUP ||
+		    q->special == QUESTION_IGNORED)
 			continue;
 		shown++;
 		stored += question_stores(q);
@@ -208,11 +244,13 @@ check_outline(const struct form *f)
 	}
 	for (i = 0; i < f->nquestions; /* nothing */) {
 		q = &f->questions[i];
-		if (q->type == QUESTION_NOTE || q->type == QUESTION_END_GROUP)
+		if (q->type == QUESTION_NOTE || q->type == QUESTION_END_GROUP ||
+		    q->special == QUESTION_IGNORED)
 			i++;
 		else
 			i = check_question(f, i);
 	}
+	check_specials(f);
 	printf("\n%zu questions: %zu stored, %zu note%s; %zu relevance "
 	    "rule%s; %zu constraint%s.\n", shown, stored, notes,
 	    notes == 1 ? "" : "s", relevant, relevant == 1 ? "" : "s",

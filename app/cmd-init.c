@@ -2,6 +2,7 @@
  * the vault directory of one consultation. */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "app/app.h"
 #include "vault/lib.h"
@@ -23,8 +24,8 @@ const struct cmd_entry cmd_init_entry = {
 	.upper = 1,
 	.help = "create a vault directory for one consultation",
 	.details =
-	    "  -f, --form FORM        the form (XLSForm CSV); it must pass\n"
-	    "                         'consult check'\n"
+	    "  -f, --form FORM        the form (XLSForm .xlsx or CSV); it must\n"
+	    "                         pass 'consult check'\n"
 	    "  -p, --pubkey NAME.pub  the analyst's public key ('consult "
 	    "keygen')\n"
 	    "\n"
@@ -36,6 +37,21 @@ const struct cmd_entry cmd_init_entry = {
 	    "form or key file, 66 FORM or NAME.pub missing, 74 I/O error.\n",
 	.exec = cmd_init_exec,
 };
+
+/* A warning on stderr per question that cannot be asked. */
+static void
+init_warnings(const struct cmd_entry *self, const struct form *f,
+    const char *path)
+{
+	char	*warnings, *line, *last;
+
+	if ((warnings = form_warnings(f, path)) == NULL)
+		return;
+	for (line = strtok_r(warnings, "\n", &last); line != NULL;
+	    line = strtok_r(NULL, "\n", &last))
+		fprintf(stderr, "consult: %s: warning: %s\n", self->name, line);
+	free(warnings);
+}
 
 static int
 cmd_init_exec(const struct cmd_entry *self, struct args *args)
@@ -60,6 +76,7 @@ cmd_init_exec(const struct cmd_entry *self, struct args *args)
 		free(cause);
 		return cmd_vault_status(err);
 	}
+	init_warnings(self, v->form, args_get(args, 'f'));
 	vault_key_id(v->pk, id);
 	printf("Created vault %s\n", dir);
 	printf("  form:         %s", v->form->title);

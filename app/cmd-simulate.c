@@ -183,6 +183,7 @@ simulate_one(struct simulate_run *s, struct buf *enc)
 		goto out;
 	}
 	enc->len = 0;
+	answers_stamp(a, QUESTION_END);
 	answers_encode(a, 1, (uint32_t)f->nquestions, enc);
 	if (s->writer == NULL && (status = simulate_start(s)) != 0)
 		goto out;

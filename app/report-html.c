@@ -297,7 +297,7 @@ html_question(struct html_report *h, int q, int level)
 	html_esc(b, form_label(h->form, qq, h->lang));
 	buf_printf(b, "</h%d>\n<p class=\"meta\"><code>", level);
 	html_esc(b, qq->name);
-	buf_printf(b, "</code> \xc2\xb7 %s%s", question_type_name(qq->type),
+	buf_printf(b, "</code> \xc2\xb7 %s%s", question_type_word(qq),
 	    t->scale[q] ? " (scale)" : "");
 	if (t->by < 0)
 		buf_printf(b, " \xc2\xb7 %llu %s %llu %s",

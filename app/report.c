@@ -105,7 +105,7 @@ report_heading(struct report *r, size_t g, int q, const char *extra)
 	report_wrap(r, form_label(r->form, qq, r->lang), REPORT_INDENT);
 	report_nl(r);
 	xasprintf(&line, "%s: %s%s%s%llu of %llu answered", qq->name,
-	    question_type_name(qq->type), t->scale[q] ? " (scale)" : "",
+	    question_type_word(qq), t->scale[q] ? " (scale)" : "",
 	    report_dot(r), (unsigned long long)tally_cell(t, g, q)->answered,
 	    (unsigned long long)t->group_responses[g]);
 	report_pad(r, REPORT_INDENT);
@@ -469,7 +469,7 @@ report_question_groups(struct report *r, const struct report_groups *gs,
 
 	report_wrap(r, form_label(r->form, qq, r->lang), REPORT_INDENT);
 	report_nl(r);
-	xasprintf(&line, "%s: %s%s", qq->name, question_type_name(qq->type),
+	xasprintf(&line, "%s: %s%s", qq->name, question_type_word(qq),
 	    r->tally->scale[q] ? " (scale)" : "");
 	report_pad(r, REPORT_INDENT);
 	report_wrap(r, line, REPORT_INDENT * 2);

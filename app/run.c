@@ -406,6 +406,7 @@ run_submit(struct run *r)
 	    &cause)) == NULL)
 		return run_fail(r, cmd_vault_status(err), cause);
 	buf_init(&b);
+	answers_stamp(r->answers, QUESTION_END);
 	answers_encode(r->answers, 1, (uint32_t)r->form->nquestions, &b);
 	rc = vault_submit(r->writer, b.data, b.len, NULL, r->draft,
 	    r->receipt, &cause);

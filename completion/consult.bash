@@ -84,7 +84,10 @@ _consult_files()
 	local IFS=$'\n'
 	compopt -o filenames 2>/dev/null
 	if [[ -n $1 ]]; then
-		COMPREPLY+=($(compgen -f -X "!$1" -- "$cur"))
+		local p
+		for p in "$@"; do
+			COMPREPLY+=($(compgen -f -X "!$p" -- "$cur"))
+		done
 		COMPREPLY+=($(compgen -d -- "$cur"))
 	else
 		COMPREPLY+=($(compgen -f -- "$cur"))
@@ -104,7 +107,7 @@ _consult_complete_value()
 {
 	case $1 in
 	VAULT | VAULT...) _consult_dirs ;;
-	FORM) _consult_files '*.csv' ;;
+	FORM) _consult_files '*.csv' '*.xlsx' ;;
 	*.pub) _consult_files '*.pub' ;;
 	*.key) _consult_files '*.key' ;;
 	FILE | NAME) _consult_files '' ;;

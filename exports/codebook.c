@@ -23,7 +23,7 @@ codebook_question(const struct form *f, const struct question *q,
 
 	cells[0] = q->name;
 	cells[1] = form_label(f, q, lang);
-	cells[2] = question_type_name(q->type);
+	cells[2] = question_type_word(q);
 	cells[3] = cells[4] = NULL;
 	cells[5] = q->relevant_src;
 	cells[6] = q->constraint_src;

@@ -103,7 +103,7 @@ export_summary_rows(const struct tally *t, size_t g, int q, size_t lang,
 	r.cell[EXPORT_SUMMARY_GROUP] = tally_group_name(t, g);
 	r.cell[EXPORT_SUMMARY_QUESTION] = qq->name;
 	r.cell[EXPORT_SUMMARY_LABEL] = form_label(f, qq, lang);
-	r.cell[EXPORT_SUMMARY_TYPE] = question_type_name(qq->type);
+	r.cell[EXPORT_SUMMARY_TYPE] = question_type_word(qq);
 	summary_u64(r.answered, sizeof r.answered,
 	    tally_cell(t, g, q)->answered);
 	r.cell[EXPORT_SUMMARY_ANSWERED] = r.answered;

@@ -197,24 +197,94 @@ static const struct alias_type alias_types[] = {
 	{ "end group", QUESTION_END_GROUP },
 };
 
-/* XLSForm and ODK types that exist but store nothing we can collect
- * here (media, location, device metadata, repeats, external lists). */
+/* XLSForm and ODK types that exist but that consult does not do yet
+ * (repeats, types it could ask, external lists). */
 static const char *alias_unsupported[] = {
-	"geopoint", "geotrace", "geoshape", "gps", "location", "q geopoint",
-	"q location", "add location prompt", "start-geopoint",
-	"background-geopoint", "image", "photo", "q picture", "q image",
-	"add image prompt", "add photo prompt", "audio", "q audio",
-	"add audio prompt", "background-audio", "video", "q video",
-	"add video prompt", "file", "add file prompt", "barcode", "q barcode",
-	"add barcode prompt", "time", "datetime", "date time", "q date time",
-	"q datetime", "add date time prompt", "add datetime prompt", "range",
-	"hidden", "xml-external", "csv-external", "start", "end", "today",
-	"deviceid", "device id", "imei", "subscriberid", "simserial",
-	"phonenumber", "username", "email", "audit", "start time",
-	"end time", "get start time", "get end time", "get today",
-	"begin_repeat", "begin repeat", "end_repeat", "end repeat",
-	"begin loop", "begin_loop", "end loop", "end_loop", "percentage",
-	"phone number",
+	"time", "datetime", "date time", "q date time", "q datetime",
+	"add date time prompt", "add datetime prompt", "range", "hidden",
+	"xml-external", "csv-external", "begin_repeat", "begin repeat",
+	"end_repeat", "end repeat", "begin loop", "begin_loop", "end loop",
+	"end_loop", "percentage", "phone number",
+};
+
+struct alias_special {
+	const char		*name;	/* lower case, single spaces */
+	enum question_special	 special;
+	const char		*word;	/* the type it stands for */
+};
+
+/* Metadata: the session's times are recorded; what identifies a device
+ * or a person (or where it is) is accepted and never recorded. */
+static const struct alias_special alias_metadata[] = {
+	{ "start", QUESTION_START, "start" },
+	{ "start time", QUESTION_START, "start" },
+	{ "get start time", QUESTION_START, "start" },
+	{ "end", QUESTION_END, "end" },
+	{ "end time", QUESTION_END, "end" },
+	{ "get end time", QUESTION_END, "end" },
+	{ "today", QUESTION_TODAY, "today" },
+	{ "get today", QUESTION_TODAY, "today" },
+	{ "deviceid", QUESTION_IGNORED, "deviceid" },
+	{ "device id", QUESTION_IGNORED, "deviceid" },
+	{ "get device id", QUESTION_IGNORED, "deviceid" },
+	{ "uri:deviceid", QUESTION_IGNORED, "deviceid" },
+	{ "imei", QUESTION_IGNORED, "imei" },
+	{ "subscriberid", QUESTION_IGNORED, "subscriberid" },
+	{ "subscriber id", QUESTION_IGNORED, "subscriberid" },
+	{ "get subscriber id", QUESTION_IGNORED, "subscriberid" },
+	{ "uri:subscriberid", QUESTION_IGNORED, "subscriberid" },
+	{ "simserial", QUESTION_IGNORED, "simserial" },
+	{ "sim id", QUESTION_IGNORED, "simserial" },
+	{ "get sim id", QUESTION_IGNORED, "simserial" },
+	{ "uri:simserial", QUESTION_IGNORED, "simserial" },
+	{ "phonenumber", QUESTION_IGNORED, "phonenumber" },
+	{ "get phone number", QUESTION_IGNORED, "phonenumber" },
+	{ "uri:phonenumber", QUESTION_IGNORED, "phonenumber" },
+	{ "username", QUESTION_IGNORED, "username" },
+	{ "uri:username", QUESTION_IGNORED, "username" },
+	{ "email", QUESTION_IGNORED, "email" },
+	{ "uri:email", QUESTION_IGNORED, "email" },
+	{ "audit", QUESTION_IGNORED, "audit" },
+	{ "start-geopoint", QUESTION_IGNORED, "start-geopoint" },
+	{ "background-geopoint", QUESTION_IGNORED, "background-geopoint" },
+	{ "background-audio", QUESTION_IGNORED, "background-audio" },
+	{ "caseid", QUESTION_IGNORED, "caseid" },
+};
+
+/* What a terminal cannot capture: the form loads, the question is
+ * skipped (never shown, stored empty). SurveyCTO's sensor_* types are
+ * matched by their prefix. */
+static const struct alias_special alias_capture[] = {
+	{ "geopoint", QUESTION_SKIPPED, "geopoint" },
+	{ "gps", QUESTION_SKIPPED, "geopoint" },
+	{ "location", QUESTION_SKIPPED, "geopoint" },
+	{ "q geopoint", QUESTION_SKIPPED, "geopoint" },
+	{ "q location", QUESTION_SKIPPED, "geopoint" },
+	{ "add location prompt", QUESTION_SKIPPED, "geopoint" },
+	{ "geotrace", QUESTION_SKIPPED, "geotrace" },
+	{ "q geotrace", QUESTION_SKIPPED, "geotrace" },
+	{ "geoshape", QUESTION_SKIPPED, "geoshape" },
+	{ "q geoshape", QUESTION_SKIPPED, "geoshape" },
+	{ "image", QUESTION_SKIPPED, "image" },
+	{ "photo", QUESTION_SKIPPED, "image" },
+	{ "q picture", QUESTION_SKIPPED, "image" },
+	{ "q image", QUESTION_SKIPPED, "image" },
+	{ "add image prompt", QUESTION_SKIPPED, "image" },
+	{ "add photo prompt", QUESTION_SKIPPED, "image" },
+	{ "audio", QUESTION_SKIPPED, "audio" },
+	{ "q audio", QUESTION_SKIPPED, "audio" },
+	{ "add audio prompt", QUESTION_SKIPPED, "audio" },
+	{ "video", QUESTION_SKIPPED, "video" },
+	{ "q video", QUESTION_SKIPPED, "video" },
+	{ "add video prompt", QUESTION_SKIPPED, "video" },
+	{ "file", QUESTION_SKIPPED, "file" },
+	{ "add file prompt", QUESTION_SKIPPED, "file" },
+	{ "barcode", QUESTION_SKIPPED, "barcode" },
+	{ "q barcode", QUESTION_SKIPPED, "barcode" },
+	{ "add barcode prompt", QUESTION_SKIPPED, "barcode" },
+	{ "text audit", QUESTION_SKIPPED, "text audit" },
+	{ "audio audit", QUESTION_SKIPPED, "audio audit" },
+	{ "sensor_", QUESTION_SKIPPED, "sensor_*" },
 };
 
 /* The same for types followed by a list, a file or a layer name. */
@@ -319,6 +389,41 @@ out:
 	free(orig);
 	free(lower);
 	return r;
+}
+
+static enum question_special
+alias_special_find(const struct alias_special *t, size_t n,
+    const char *lower, const char **word)
+{
+	size_t	 i, len;
+
+	for (i = 0; i < n; i++) {
+		len = strlen(t[i].name);
+		if (strcmp(lower, t[i].name) == 0 || (t[i].name[len - 1] ==
+		    '_' && strncmp(lower, t[i].name, len) == 0 &&
+		    strchr(lower, ' ') == NULL)) {
+			*word = t[i].word;
+			return t[i].special;
+		}
+	}
+	return QUESTION_ASKED;
+}
+
+enum question_special
+alias_special(const char *cell, const char **word)
+{
+	enum question_special	 s;
+	char			*lower;
+
+	*word = NULL;
+	lower = alias_normalise(cell, 1);
+	s = alias_special_find(alias_metadata, nitems(alias_metadata), lower,
+	    word);
+	if (s == QUESTION_ASKED)
+		s = alias_special_find(alias_capture, nitems(alias_capture),
+		    lower, word);
+	free(lower);
+	return s;
 }
 
 const char *

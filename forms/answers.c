@@ -76,6 +76,8 @@ answers_create(const struct form *f, uint64_t seed, const char *today)
 	struct answers	*a;
 
 	a = answers_alloc(f, seed, today);
+	answers_stamp(a, QUESTION_START);
+	answers_stamp(a, QUESTION_TODAY);
 	answers_recompute(a, NULL);
 	return a;
 }
@@ -290,8 +292,8 @@ answers_update(struct answers *a, size_t i, unsigned char *rel,
 	rel[i] = 0;
 	if (q->parent < 0 || ((size_t)q->parent < i && rel[q->parent]))
 		rel[i] = answers_relevant_self(a, (int)i) != 0;
-	if (!question_stores(q))
-		return 0;
+	if (!question_stores(q) || q->special != QUESTION_ASKED)
+		return 0;	/* specials: answers_stamp's value or none */
 	if (!rel[i])
 		return answers_store(a, i, NULL);
 	if (q->type == QUESTION_CALCULATE && q->calculation != NULL) {
@@ -308,6 +310,34 @@ answers_update(struct answers *a, size_t i, unsigned char *rel,
 		}
 	}
 	return changed;
+}
+
+void
+answers_stamp(struct answers *a, enum question_special which)
+{
+	struct timespec	 ts;
+	struct tm	 tm;
+	char		 when[48];
+	size_t		 i, len;
+	long		 off;
+
+	if (which == QUESTION_TODAY)
+		snprintf(when, sizeof when, "%s", a->today);
+	else {
+		if (clock_gettime(CLOCK_REALTIME, &ts) != 0 ||
+		    localtime_r(&ts.tv_sec, &tm) == NULL ||
+		    (len = strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%S",
+		    &tm)) == 0)
+			return;
+		off = tm.tm_gmtoff / 60;
+		snprintf(when + len, sizeof when - len, ".%03ld%c%02ld:%02ld",
+		    (long)ts.tv_nsec / 1000000, off < 0 ? '-' : '+',
+		    labs(off) / 60, labs(off) % 60);
+	}
+	for (i = 0; i < a->form->nquestions; i++) {
+		if (a->form->questions[i].special == which)
+			answers_store(a, i, when);
+	}
 }
 
 /* Recompute calculates, relevance and defaults in form order, again until

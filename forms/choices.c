@@ -168,13 +168,14 @@ static int
 choices_exists(struct form_builder *b, const struct choice_list *l,
     const char *name, int line)
 {
+	char	 at[FORM_WHERE_MAX];
 	size_t	 i;
 
 	for (i = 0; i < l->nchoices; i++) {
 		if (strcmp(l->choices[i].name, name) == 0) {
 			form_error(b, line, "duplicate choice '%s' in list "
-			    "'%s' (first at line %d)", name, l->name,
-			    l->choices[i].line);
+			    "'%s' (first at %s)", name, l->name, form_at(b->form,
+			    l->choices[i].line, at, sizeof at));
 			return 1;
 		}
 	}

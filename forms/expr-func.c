@@ -170,11 +170,11 @@ expr_fn_regex(const struct expr *e, const struct expr_env *env,
 
 	s = expr_arg_text(e, 0, env, &a, ba);
 	if (e->re != NULL)
-		match = regexec(e->re, s, 0, NULL, 0) == 0;
+		match = expr_regex_match(e->re, s);
 	else {
 		pattern = expr_arg_text(e, 1, env, &b, bb);
 		if (expr_regex_compile(&re, pattern, &why) == 0) {
-			match = regexec(&re, s, 0, NULL, 0) == 0;
+			match = expr_regex_match(&re, s);
 			regfree(&re);
 		}
 		free(why);

@@ -269,12 +269,8 @@ expr_parse_column(struct expr_parser *ps)
 
 	name = xstrndup(ps->start, ps->len);
 	if (!ps->choice_filter) {
-		if (expr_func_find(ps->start, ps->len) != NULL)
-			xasprintf(&ps->cause, "unknown name '%s'; did you mean "
-			    "%s()?", name, name);
-		else
-			xasprintf(&ps->cause, "unknown name '%s'; did you mean "
-			    "${%s}?", name, name);
+		ps->cause = expr_name_hint(name, expr_func_find(ps->start,
+		    ps->len) != NULL, expr_find_question(ps->form, name) >= 0);
 		free(name);
 		return (NULL);
 	}

@@ -104,7 +104,14 @@ double		 expr_parse_number(const char *, size_t);
 /* expr-func.c */
 const struct expr_func *expr_func_find(const char *, size_t);
 
+/* expr-hint.c: the message for an unknown bare name: function is 1 when
+ * a function has that name, question when a question has. Caller frees. */
+char		*expr_name_hint(const char *name, int function, int question);
+
 /* expr-regex.c */
+/* 1 if s matches re (compiled by expr_regex_compile), in the locale
+ * patterns are compiled in. */
+int		 expr_regex_match(const regex_t *re, const char *s);
 /* Compile pattern for regex() into re, or refuse it (a back-reference,
  * too many positions once expanded, or invalid): -1 with *cause set. */
 int		 expr_regex_compile(regex_t *re, const char *pattern,

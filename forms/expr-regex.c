@@ -11,10 +11,15 @@
  * has a back-reference or expands to more than EXPR_REGEX_MAX_ITEMS
  * positions; then regcomp costs at most a few megabytes and regexec about
  * a second on a 64 KB answer. */
+#include <locale.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "forms/expr-private.h"
+
+/* The most characters a range past ASCII may hold once listed (all of
+ * CJK's unified ideographs, "[\u4e00-\u9fa5]", fit). */
+#define REGEX_MAX_RANGE	30000
 
 /* The scan of a pattern: counts saturate at EXPR_REGEX_MAX_ITEMS + 1. */
 struct regex_scan {
@@ -152,11 +157,218 @@ regex_alternatives(struct regex_scan *s, int nested)
 	return total;
 }
 
+/* Patterns are compiled and matched in one locale whatever the
+ * program's: C.UTF-8, so that "." and brackets take characters, as ODK's
+ * (Java's) regular expressions do, under LANG=C as under LANG=fr_FR.UTF-8.
+ * Without it (not installed), the program's locale. */
+static locale_t
+regex_locale(void)
+{
+	static locale_t	 l;
+	static int	 tried;
+
+	if (!tried) {
+		tried = 1;
+		if ((l = newlocale(LC_ALL_MASK, "C.UTF-8", (locale_t)0)) ==
+		    (locale_t)0)
+			l = newlocale(LC_ALL_MASK, "C.utf8", (locale_t)0);
+	}
+	return l;
+}
+
+/* The character at p (before end): its code point and length; a byte
+ * that starts no valid character counts as itself. */
+static size_t
+regex_char(const char *p, const char *end, unsigned long *cp)
+{
+	const unsigned char	*u = (const unsigned char *)p;
+	size_t			 n, i;
+
+	n = u[0] < 0x80 ? 1 : (u[0] & 0xe0) == 0xc0 ? 2 :
+	    (u[0] & 0xf0) == 0xe0 ? 3 : (u[0] & 0xf8) == 0xf0 ? 4 : 1;
+	if ((size_t)(end - p) < n)
+		n = 1;
+	*cp = n == 1 ? u[0] : u[0] & (0xff >> (n + 1));
+	for (i = 1; i < n; i++) {
+		if ((u[i] & 0xc0) != 0x80) {
+			*cp = u[0];
+			return 1;
+		}
+		*cp = *cp << 6 | (u[i] & 0x3f);
+	}
+	return n;
+}
+
+static void
+regex_add_char(struct buf *b, unsigned long c)
+{
+	if (c < 0x800) {
+		buf_add_byte(b, (unsigned char)(0xc0 | c >> 6));
+	} else if (c < 0x10000) {
+		buf_add_byte(b, (unsigned char)(0xe0 | c >> 12));
+		buf_add_byte(b, (unsigned char)(0x80 | (c >> 6 & 0x3f)));
+	} else {
+		buf_add_byte(b, (unsigned char)(0xf0 | c >> 18));
+		buf_add_byte(b, (unsigned char)(0x80 | (c >> 12 & 0x3f)));
+		buf_add_byte(b, (unsigned char)(0x80 | (c >> 6 & 0x3f)));
+	}
+	buf_add_byte(b, (unsigned char)(0x80 | (c & 0x3f)));
+}
+
+/* An escape inside brackets as ODK (Java, XML Schema) reads it: \d
+ * \w \s as their classes, any other character for itself ("\-", "\]",
+ * "\." in "[\w\-\.]"); POSIX alone would take the backslash as a
+ * character and "\w-\." as a range. */
+static void
+regex_bracket_escape(char c, struct buf *out)
+{
+	switch (c) {
+	case 'd':
+		buf_add_str(out, "0-9");
+		break;
+	case 'w':
+		buf_add_str(out, "[:alnum:]_");
+		break;
+	case 's':
+		buf_add_str(out, "[:space:]");
+		break;
+	case '-':
+	case ']':
+	case '^':
+	case '[':
+		buf_printf(out, "[.%c.]", c);
+		break;
+	default:
+		buf_add_byte(out, (unsigned char)c);
+		break;
+	}
+}
+
+/* One bracket expression from p ('['), ranges that end past ASCII
+ * listed: "_-é" becomes "_-\x7f" and every character from U+0080 to é
+ * (glibc refuses such a range, "Invalid collation character"; ODK
+ * takes it by code points). Returns where it ends, or NULL with *cause. */
+static const char *
+regex_bracket_rewrite(const char *p, const char *end, struct buf *out,
+    char **cause)
+{
+	const char	*close, *q;
+	unsigned long	 cx, cy, c;
+	size_t		 len, leny;
+	char		 kind[3] = "x]";
+
+	buf_add_byte(out, (unsigned char)*p++);
+	if (p < end && *p == '^')
+		buf_add_byte(out, (unsigned char)*p++);
+	if (p < end && *p == ']')
+		buf_add_byte(out, (unsigned char)*p++);
+	while (p < end && *p != ']') {
+		if (*p == '\\' && p + 1 < end) {
+			regex_bracket_escape(p[1], out);
+			p += 2;
+			/* After a class, "-" starts no range: "[\w-.]". */
+			if (strchr("dws", p[-1]) != NULL && p + 1 < end &&
+			    *p == '-' && p[1] != ']') {
+				buf_add_str(out, "[.-.]");
+				p++;
+			}
+			continue;
+		}
+		if (*p == '[' && p + 1 < end && strchr(":.=", p[1]) != NULL &&
+		    p[1] != '\0') {
+			kind[0] = p[1];
+			close = memmem(p + 2, (size_t)(end - p - 2), kind, 2);
+			q = close != NULL ? close + 2 : end;
+			buf_add(out, p, (size_t)(q - p));
+			p = q;
+			continue;
+		}
+		len = regex_char(p, end, &cx);
+		q = p + len + 1;
+		if (q < end && p[len] == '-' && *q != ']' && *q != '[' &&
+		    (leny = regex_char(q, end, &cy)) != 0 &&
+		    (cy >= 0x80 || cx >= 0x80)) {
+			if (cy < cx) {
+				xasprintf(cause, "the range '%.*s' ends before "
+				    "it starts", (int)(q + leny - p), p);
+				return NULL;
+			}
+			if (cy - cx > REGEX_MAX_RANGE) {
+				xasprintf(cause, "the range '%.*s' holds more "
+				    "than %d characters", (int)(q + leny - p),
+				    p, REGEX_MAX_RANGE);
+				return NULL;
+			}
+			if (cx < 0x80) {
+				buf_add(out, p, len);
+				buf_add_str(out, "-\x7f");
+				cx = 0x80;
+			}
+			for (c = cx; c <= cy; c++) {
+				if (c < 0xd800 || c > 0xdfff)
+					regex_add_char(out, c);
+			}
+			p = q + leny;
+			continue;
+		}
+		buf_add(out, p, len);
+		p += len;
+	}
+	if (p < end)
+		buf_add_byte(out, (unsigned char)*p++);
+	return p;
+}
+
+/* The pattern with its brackets rewritten; NULL with *cause. */
+static char *
+regex_rewrite(const char *pattern, char **cause)
+{
+	struct buf	 out;
+	const char	*p = pattern, *end = pattern + strlen(pattern);
+	char		*s = NULL;
+
+	buf_init(&out);
+	while (p < end) {
+		if (*p == '\\' && p + 1 < end) {
+			/* \d is a digit in ODK, a "d" in POSIX. */
+			if (p[1] == 'd' || p[1] == 'D')
+				buf_add_str(&out, p[1] == 'd' ? "[0-9]" : "[^0-9]");
+			else
+				buf_add(&out, p, 2);
+			p += 2;
+		} else if (*p == '[') {
+			if ((p = regex_bracket_rewrite(p, end, &out,
+			    cause)) == NULL)
+				goto out;
+		} else
+			buf_add_byte(&out, (unsigned char)*p++);
+	}
+	s = xstrdup(buf_str(&out));
+out:
+	buf_clear(&out);
+	return s;
+}
+
+int
+expr_regex_match(const regex_t *re, const char *s)
+{
+	locale_t	 l = regex_locale(), old = (locale_t)0;
+	int		 match;
+
+	if (l != (locale_t)0)
+		old = uselocale(l);
+	match = regexec(re, s, 0, NULL, 0) == 0;
+	if (old != (locale_t)0)
+		uselocale(old);
+	return match;
+}
+
 int
 expr_regex_compile(regex_t *re, const char *pattern, char **cause)
 {
 	struct regex_scan	 s;
-	char			 msg[256];
+	char			 msg[256], *rewritten;
+	locale_t		 l, old = (locale_t)0;
 	int			 error;
 
 	s.p = pattern;
@@ -174,8 +386,17 @@ expr_regex_compile(regex_t *re, const char *pattern, char **cause)
 		    "supported");
 		return -1;
 	}
-	if ((error = regcomp(re, pattern, REG_EXTENDED | REG_NOSUB)) != 0) {
+	if ((rewritten = regex_rewrite(pattern, cause)) == NULL)
+		return -1;
+	if ((l = regex_locale()) != (locale_t)0)
+		old = uselocale(l);
+	error = regcomp(re, rewritten, REG_EXTENDED | REG_NOSUB);
+	if (error != 0)
 		regerror(error, re, msg, sizeof msg);
+	if (old != (locale_t)0)
+		uselocale(old);
+	free(rewritten);
+	if (error != 0) {
 		*cause = xstrdup(msg);
 		return -1;
 	}

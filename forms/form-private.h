@@ -21,6 +21,7 @@ struct read_row {
 /* A sheet: the marker row naming it, its header and its data rows. */
 struct read_sheet {
 	char		*name;		/* trimmed, lower-cased */
+	char		*label;		/* .xlsx: as the workbook names it */
 	int		 line;		/* the marker row */
 	struct read_row	 header;	/* ncells 0 when none */
 	struct read_row	*rows;
@@ -30,9 +31,24 @@ struct read_sheet {
 struct read_book {
 	struct read_sheet *sheets;	/* file order */
 	size_t		 nsheets;
+	int		 xlsx;		/* lines are READ_LINE(sheet, row) */
 };
 
-/* Read the sheets of a pyxform CSV form. On failure returns -1 with
+/* In an .xlsx form a line is the sheet's index in the book (from 1) and
+ * the row as the spreadsheet numbers it; sheet 0 means no row. */
+#define READ_ROW_BITS		21
+#define READ_LINE(sheet, row)	(((sheet) << READ_ROW_BITS) | (row))
+#define READ_LINE_SHEET(line)	((line) >> READ_ROW_BITS)
+#define READ_LINE_ROW(line)	((line) & ((1 << READ_ROW_BITS) - 1))
+
+/* An .xlsx workbook read as read_book reads a CSV form: only the sheets
+ * XLSForm uses (survey, choices, settings in any case; a lone sheet is
+ * the survey), one cell grid each, cells as pyxform reads them. */
+int		 xlsx_read_book(const char *name, const void *, size_t,
+		     struct read_book *, char **cause);
+
+/* Read the sheets of a pyxform CSV form (or of an .xlsx workbook, known
+ * by its bytes; an old .xls is refused). On failure returns -1 with
  * *cause one or more lines "NAME:LINE: message" (caller frees). */
 int		 read_book(const char *name, const void *, size_t,
 		     struct read_book *, char **cause);
@@ -83,6 +99,9 @@ enum alias_type_result {
  * list name (caller frees). */
 enum alias_type_result alias_type(const char *, enum question_type *,
 		     char **list);
+/* What a metadata or capture type cell stands for (*word: its type,
+ * static), or QUESTION_ASKED for any other type. */
+enum question_special alias_special(const char *, const char **word);
 /* The supported type word nearest to an unknown one, or NULL. */
 const char	*alias_type_suggest(const char *);
 /* 1 if s is a valid question name (XML name: a letter or _ first, then
@@ -139,6 +158,14 @@ struct form_builder {
 	struct form_pending *pending;	/* [form->nquestions] */
 };
 
+/* A line for the text of a message: "line 12", or "survey:12" in an
+ * .xlsx form. Written in buf (FORM_WHERE_MAX bytes or more). */
+const char	*form_at(const struct form *, int line, char *buf,
+		     size_t len);
+/* All errors, by line, one "NAME:LINE: message" a line. Caller frees. */
+char		*form_errors_join(struct form_builder *);
+/* An .xlsx book's sheet names into f, for form_where. */
+void		 form_sheet_names(struct form *, const struct read_book *);
 /* Record an error at line; the message is formatted. */
 void		 form_error(struct form_builder *, int line, const char *,
 		     ...) PRINTFLIKE(3, 4);

@@ -2,7 +2,6 @@
  * choice lists, then survey.c's questions), its fingerprint, and the
  * accessors of the model. */
 #include <errno.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,51 +12,6 @@
 
 /* Larger files are surely not forms; refuse before reading them all. */
 #define FORM_MAX_BYTES (16 * 1024 * 1024)
-
-void
-form_error(struct form_builder *b, int line, const char *fmt, ...)
-{
-	struct form_error	*e;
-	va_list			 ap;
-
-	b->errors = xreallocarray(b->errors, b->nerrors + 1,
-	    sizeof *b->errors);
-	e = &b->errors[b->nerrors];
-	e->line = line;
-	e->seq = b->nerrors++;
-	va_start(ap, fmt);
-	xvasprintf(&e->msg, fmt, ap);
-	va_end(ap);
-}
-
-static int
-form_error_cmp(const void *va, const void *vb)
-{
-	const struct form_error	*a = va, *b = vb;
-
-	if (a->line != b->line)
-		return a->line < b->line ? -1 : 1;
-	return a->seq < b->seq ? -1 : a->seq > b->seq;
-}
-
-/* All errors, by line, one "NAME:LINE: message" a line. Caller frees. */
-static char *
-form_errors_join(struct form_builder *b)
-{
-	struct buf	 out;
-	char		*s;
-	size_t		 i;
-
-	qsort(b->errors, b->nerrors, sizeof *b->errors, form_error_cmp);
-	buf_init(&out);
-	for (i = 0; i < b->nerrors; i++) {
-		buf_printf(&out, "%s%s:%d: %s", i == 0 ? "" : "\n", b->name,
-		    b->errors[i].line, b->errors[i].msg);
-	}
-	s = xstrdup(buf_str(&out));
-	buf_clear(&out);
-	return s;
-}
 
 const char *
 form_cell(const struct read_row *row, size_t i)
@@ -289,6 +243,7 @@ form_sheets(struct form_builder *b, const struct read_book *book,
 {
 	static const char	*names[] = { "survey", "choices", "settings" };
 	const struct read_sheet	*sh;
+	char			 at[FORM_WHERE_MAX];
 	size_t			 i, j;
 
 	for (i = 0; i < book->nsheets; i++) {
@@ -298,8 +253,8 @@ form_sheets(struct form_builder *b, const struct read_book *book,
 				continue;
 			if (sheets[j] != NULL) {
 				form_error(b, sh->line, "second %s sheet (the "
-				    "first starts at line %d)", names[j],
-				    sheets[j]->line);
+				    "first starts at %s)", names[j], form_at(
+				    b->form, sheets[j]->line, at, sizeof at));
 			} else
 				sheets[j] = sh;
 		}
@@ -367,6 +322,7 @@ form_parse_buffer(const char *name, const void *data, size_t n, char **cause)
 	b.plain_lang = -1;
 	f = b.form = xcalloc(1, sizeof *f);
 	f->path = xstrdup(name);
+	form_sheet_names(f, &book);
 	form_sheets(&b, &book, sheets);
 	form_settings(&b, sheets[2], &title);
 	form_langs(&b, &book);
@@ -494,6 +450,7 @@ form_free(struct form *f)
 		free(f->langs[i].code);
 	}
 	free(f->langs);
+	form_texts_free(f->sheets, f->nsheets);
 	free(f->path);
 	free(f->title);
 	free(f->id);

@@ -27,6 +27,17 @@ enum question_type {
 
 struct expr;
 
+/* Rows a form may hold that consult accepts but does not ask (a
+ * question's "special"); all have type QUESTION_CALCULATE. */
+enum question_special {
+	QUESTION_ASKED = 0,	/* an ordinary question */
+	QUESTION_START,		/* recorded: when the participant began */
+	QUESTION_END,		/* recorded: when they submitted */
+	QUESTION_TODAY,		/* recorded: the day they began */
+	QUESTION_IGNORED,	/* device or person metadata: never recorded */
+	QUESTION_SKIPPED,	/* a capture type: never shown, stored empty */
+};
+
 /* A language of the form: name as in the column ("Français (fr)"), code
  * from the parentheses ("fr") or NULL. A form without translations has
  * one language named "default". */
@@ -68,6 +79,8 @@ struct choice_list {
 
 struct question {
 	enum question_type type;
+	enum question_special special;
+	const char	*special_type;	/* its type ("deviceid"), static */
 	char		*name;
 	int		 line;		/* physical line where its row starts */
 	char		**label;	/* [nlangs] */
@@ -121,6 +134,9 @@ struct form {
 	char		**choice_columns; /* extra columns of choices */
 	size_t		 nchoice_columns;
 
+	char		**sheets;	/* .xlsx: names of the sheets read */
+	size_t		 nsheets;	/* 0 for a CSV form */
+
 	unsigned char	 fingerprint[FORM_FINGERPRINT_BYTES];
 	unsigned char	*bytes;		/* the exact bytes read */
 	size_t		 nbytes;
@@ -132,9 +148,16 @@ struct form {
  * to one or more lines "FILE:LINE: message" (caller frees) and *errnum
  * to the errno of an I/O failure or 0 for invalid content. */
 struct form	*form_parse_file(const char *path, int *errnum, char **cause);
-/* The same from bytes in memory; name is used in messages. */
+/* The same from bytes in memory; name is used in messages. An .xlsx
+ * workbook is known by its bytes, whatever its name. */
 struct form	*form_parse_buffer(const char *name, const void *, size_t,
 		     char **cause);
+/* Where a line of f (a question's, a choice's) is for messages: "12" in
+ * a CSV form, "survey:12" (sheet as the workbook names it) in an .xlsx
+ * one; NULL for no row. Written in buf. */
+const char	*form_where(const struct form *, int line, char *buf,
+		     size_t len);
+#define FORM_WHERE_MAX	64
 void		 form_free(struct form *);
 
 /* Index of the question with this name, or -1. */
@@ -154,8 +177,15 @@ static inline int
 question_stores(const struct question *q)
 {
 	return q->type != QUESTION_NOTE && q->type != QUESTION_BEGIN_GROUP &&
-	    q->type != QUESTION_END_GROUP;
+	    q->type != QUESTION_END_GROUP && q->special != QUESTION_IGNORED;
 }
+/* The type word of a question for outlines and exports: its special
+ * type ("start", "geopoint") or question_type_name. */
+const char	*question_type_word(const struct question *);
+/* Warnings on the questions of f that cannot be asked, one line each
+ * "NAME:LINE: geopoint 'where' cannot be asked in a terminal: ...", or
+ * NULL when none. Caller frees. */
+char		*form_warnings(const struct form *, const char *name);
 /* 1 for select_one, select_multiple and rank. */
 int		 question_has_choices(const struct question *);
 /* The question's choice list, or NULL. Borrowed. */
@@ -249,6 +279,11 @@ struct answers	*answers_create(const struct form *, uint64_t seed,
 		     const char *today);
 /* Wipe every value and free. */
 void		 answers_free(struct answers *);
+/* Record the time now in the questions of this special (QUESTION_START,
+ * QUESTION_END: ODK's "YYYY-MM-DDTHH:MM:SS.mmm+HH:MM"; QUESTION_TODAY:
+ * the answers' today). answers_create stamps start and today; the run
+ * engine stamps end just before it submits. */
+void		 answers_stamp(struct answers *, enum question_special);
 /* Clear every value (wiped) but keep the memory, for decoding the next
  * response into a with answers_decode_into. */
 void		 answers_reset(struct answers *);

@@ -1,8 +1,10 @@
 /* read.c: pyxform's single-file CSV layout read with libcsv into sheets
  * of trimmed cells, each row with the physical line where it starts. */
 #include <csv.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "forms/form-private.h"
 
@@ -215,14 +217,38 @@ read_csv(struct read_state *st, const char *name, const unsigned char *p,
 	return error ? -1 : 0;
 }
 
+/* 1 if name ends in suffix, in any case. */
+static int
+read_suffix(const char *name, const char *suffix)
+{
+	size_t	 n = strlen(name), m = strlen(suffix);
+
+	return n >= m && strcasecmp(name + n - m, suffix) == 0;
+}
+
 int
 read_book(const char *name, const void *v, size_t n, struct read_book *book,
     char **cause)
 {
+	static const unsigned char ole2[] = { 0xd0, 0xcf, 0x11, 0xe0, 0xa1,
+	    0xb1, 0x1a, 0xe1 };
 	struct read_state	 st;
 	const unsigned char	*p = v;
 
 	memset(book, 0, sizeof *book);
+	if (n >= 4 && p[0] == 'P' && p[1] == 'K' && p[2] < 9 && p[3] < 9)
+		return xlsx_read_book(name, v, n, book, cause);
+	if (n >= sizeof ole2 && memcmp(p, ole2, sizeof ole2) == 0) {
+		xasprintf(cause, "%s: an Excel 97-2003 (.xls) or password-"
+		    "protected workbook: save it as an Excel Workbook (.xlsx) "
+		    "without a password, or as CSV", name);
+		return -1;
+	}
+	if (read_suffix(name, ".xlsx") || read_suffix(name, ".xls")) {
+		xasprintf(cause, "%s: not an .xlsx workbook (no ZIP archive; "
+		    "truncated?)", name);
+		return -1;
+	}
 	memset(&st, 0, sizeof st);
 	st.book = book;
 	buf_init(&st.errors);
@@ -261,6 +287,7 @@ read_book_clear(struct read_book *book)
 	for (i = 0; i < book->nsheets; i++) {
 		sh = &book->sheets[i];
 		free(sh->name);
+		free(sh->label);
 		read_row_clear(&sh->header);
 		for (j = 0; j < sh->nrows; j++)
 			read_row_clear(&sh->rows[j]);

@@ -200,7 +200,7 @@ sim_why(const struct simulate *sim, int q, enum answer_problem problem,
 {
 	const struct form	*f = sim->form;
 	const struct question	*qq = &f->questions[q];
-	char			*why, *s;
+	char			*why, *s, at[FORM_WHERE_MAX];
 
 	if (late)
 		xasprintf(&why, "its answer is still refused once the rest "
@@ -220,8 +220,8 @@ sim_why(const struct simulate *sim, int q, enum answer_problem problem,
 		xasprintf(&why, "no %s value passes (%s)",
 		    question_type_name(qq->type),
 		    answers_builtin_message(problem, NULL));
-	xasprintf(&s, "%s:%d: cannot simulate '%s': %s", f->path, qq->line,
-	    qq->name, why);
+	xasprintf(&s, "%s:%s: cannot simulate '%s': %s", f->path,
+	    form_where(f, qq->line, at, sizeof at), qq->name, why);
 	free(why);
 	return s;
 }

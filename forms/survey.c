@@ -45,6 +45,11 @@ survey_type(struct form_builder *b, struct question *q,
 {
 	const char	*near;
 
+	if ((q->special = alias_special(cell, &q->special_type)) !=
+	    QUESTION_ASKED) {
+		q->type = QUESTION_CALCULATE;
+		return;
+	}
 	switch (alias_type(cell, &q->type, &p->list)) {
 	case ALIAS_TYPE_OK:
 		return;
@@ -186,7 +191,8 @@ survey_cell(struct form_builder *b, struct question *q,
 			survey_appearance(q, v);
 		break;
 	case COLUMN_PARAMETERS:
-		survey_parameters(b, q, p, v);
+		if (!p->placeholder)	/* no follow-on error */
+			survey_parameters(b, q, p, v);
 		break;
 	default:
 		break;
@@ -339,6 +345,7 @@ static void
 survey_check_names(struct form_builder *b, size_t i)
 {
 	const struct question	*q = &b->form->questions[i], *o;
+	char			 at[FORM_WHERE_MAX];
 	size_t			 j;
 
 	if (q->type == QUESTION_END_GROUP || *q->name == '\0')
@@ -348,7 +355,8 @@ survey_check_names(struct form_builder *b, size_t i)
 		if (o->type != QUESTION_END_GROUP &&
 		    strcmp(o->name, q->name) == 0) {
 			form_error(b, q->line, "duplicate name '%s' (first at "
-			    "line %d)", q->name, o->line);
+			    "%s)", q->name, form_at(b->form, o->line, at,
+			    sizeof at));
 			return;
 		}
 	}
@@ -370,7 +378,8 @@ survey_check(struct form_builder *b)
 			continue;
 		}
 		survey_check_list(b, q, &b->pending[i]);
-		if (q->type == QUESTION_CALCULATE && q->calculation_src == NULL)
+		if (q->type == QUESTION_CALCULATE && q->calculation_src == NULL &&
+		    q->special == QUESTION_ASKED)
 			form_error(b, q->line, "calculate '%s' needs a "
 			    "calculation", q->name);
 		if (q->type == QUESTION_BEGIN_GROUP ||
@@ -411,6 +420,8 @@ survey_parse_exprs(struct form_builder *b)
 
 	for (i = 0; i < f->nquestions; i++) {
 		q = &f->questions[i];
+		if (b->pending[i].placeholder)
+			continue;	/* refused for its type already */
 		survey_expr(b, q, b->pending[i].required_true ? "true()" :
 		    q->required_src, &q->required, "required");
 		survey_expr(b, q, q->relevant_src, &q->relevant, "relevant");
@@ -441,9 +452,18 @@ survey_check_defaults(struct form_builder *b)
 
 	for (i = 0; i < f->nquestions; i++) {
 		q = &f->questions[i];
-		if (q->default_value == NULL ||
+		if (q->default_value == NULL || b->pending[i].placeholder ||
 		    (question_has_choices(q) && q->list < 0))
 			continue;
+		if (strstr(q->default_value, "${") != NULL) {
+			form_error(b, q->line, "unsupported default '%s' for "
+			    "'%s': %s", q->default_value, q->name,
+			    strncmp(q->default_value, "${last-saved#", 13) == 0 ?
+			    "consult keeps no last-saved answers to fill in" :
+			    "a default that refers to answers (use a "
+			    "calculation)");
+			continue;
+		}
 		problem = answers_normalise(f, (int)i, q->default_value,
 		    &norm);
 		wipe_free(norm);

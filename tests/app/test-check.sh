@@ -57,7 +57,7 @@ expect_status 65 "a form with many errors exits 65"
 [ "$(wc -l <"$TMP/err")" -eq 8 ]
 ok $? "every error is reported ($(wc -l <"$TMP/err") lines)"
 P="consult: check: $D/check-bad-many.csv"
-expect_line "$TMP/err" "$P:4: unsupported type 'geopoint'" "unsupported type"
+expect_line "$TMP/err" "$P:4: unsupported type 'xml-external'" "unsupported type"
 expect_line "$TMP/err" "$P:5: choice list 'colours' not found" "missing list"
 expect_line "$TMP/err" \
     "$P:6: rank max 5 out of range (1 to 2, the choices of 'yn')" \

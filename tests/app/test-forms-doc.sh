@@ -44,7 +44,9 @@ check_table() {
 
 check_table type "$ALIASES" alias_types "" integer
 check_table "type taking a list" "$ALIASES" alias_selects "" select_one
-check_table "unsupported type" "$ALIASES" alias_unsupported "" geopoint
+check_table "unsupported type" "$ALIASES" alias_unsupported "" range
+check_table "metadata type" "$ALIASES" alias_metadata "" deviceid
+check_table "capture type" "$ALIASES" alias_capture "" geopoint
 check_table "unsupported type taking a name" "$ALIASES" \
     alias_unsupported_prefixes "" osm
 check_table column "$ALIASES" alias_columns "" list_name

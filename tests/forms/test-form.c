@@ -427,13 +427,13 @@ Test(form, reports_invalid_content_with_errnum_zero)
 
 	fd = mkstemp(path);
 	cr_assert_geq(fd, 0);
-	cr_assert_eq(write(fd, "survey,type,name\n,geopoint,g\n", 29), 29);
+	cr_assert_eq(write(fd, "survey,type,name\n,datetime,g\n", 29), 29);
 	close(fd);
 	form = form_parse_file(path, &errnum, &cause);
 	unlink(path);
 	cr_assert_null(form);
 	cr_assert_eq(errnum, 0);
-	cr_assert_not_null(strstr(cause, ":2: unsupported type 'geopoint'"));
+	cr_assert_not_null(strstr(cause, ":2: unsupported type 'datetime'"));
 }
 
 struct error_case {
@@ -484,9 +484,16 @@ ParameterizedTestParameters(form, reports_errors_with_lines)
 		{ HEAD ",intger,a,A\n",
 		  "t.csv:2: unknown type 'intger'; did you mean 'integer'?" },
 		{ HEAD ",text,a,A\n,foo,b,B\n", "t.csv:3: unknown type 'foo'" },
-		{ HEAD ",geopoint,a,A\n", "t.csv:2: unsupported type 'geopoint'" },
-		{ HEAD ",start,a,\n,text,b,B\n",
-		  "t.csv:2: unsupported type 'start'" },
+		{ HEAD ",time,a,A\n", "t.csv:2: unsupported type 'time'" },
+		/* Nothing more on a row refused for its type. */
+		{ "survey,type,name,label,parameters,relevant,default\n"
+		  ",range,r,R,start=1 end=5,${nope},x\n,text,b,B,,,\n",
+		  "t.csv:2: unsupported type 'range'" },
+		{ "survey,type,name,label,default\n,text,a,A,${last-saved#a}\n",
+		  "t.csv:2: unsupported default '${last-saved#a}' for 'a': "
+		  "consult keeps no last-saved answers to fill in" },
+		{ HEAD ",range,a,\n,text,b,B\n",
+		  "t.csv:2: unsupported type 'range'" },
 		{ HEAD ",begin_repeat,r,R\n,text,b,B\n,end_repeat,,\n",
 		  "t.csv:2: unsupported type 'begin_repeat'\n"
 		  "t.csv:4: unsupported type 'end_repeat'" },
@@ -574,11 +581,11 @@ ParameterizedTestParameters(form, reports_errors_with_lines)
 		  ",text,a,A,\n"
 		  ",text,b,B,${nope}\n"
 		  ",text,a,C,\n"
-		  ",gps,c,C,\n",
+		  ",hidden,c,C,\n",
 		  "t.csv:2: group 'g' has no end_group\n"
 		  "t.csv:4: unknown question 'nope' in relevant\n"
 		  "t.csv:5: duplicate name 'a' (first at line 3)\n"
-		  "t.csv:6: unsupported type 'gps'" },
+		  "t.csv:6: unsupported type 'hidden'" },
 	};
 	return cr_make_param_array(struct error_case, cases,
 	    sizeof cases / sizeof cases[0]);

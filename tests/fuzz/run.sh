@@ -13,6 +13,7 @@ decode)		max_len=2048 ;;
 keyfile)	max_len=256 ;;
 record)		max_len=4096 ;;
 plain)		max_len=2048 ;;
+xlsx)		max_len=16384 ;;
 *)		echo "run.sh: unknown harness '$name'" >&2; exit 2 ;;
 esac
 dict=
