@@ -80,18 +80,68 @@ cmd_run_signals(int kiosk)
 	sigaction(SIGPIPE, &sa, NULL);
 }
 
+void
+run_resume_command(const struct run *r, struct buf *out)
+{
+	const char	*dir = r->vault->dir, *p;
+
+	buf_add_str(out, "consult run ");
+	if (*dir != '\0' && dir[strspn(dir, "abcdefghijklmnopqrstuvwxyz"
+	    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-./+,=@%:")] == '\0' &&
+	    *dir != '-')
+		buf_add_str(out, dir);
+	else {
+		buf_add_byte(out, '\'');	/* quoted for a shell */
+		for (p = dir; *p != '\0'; p++) {
+			if (*p == '\'')
+				buf_add_str(out, "'\\''");
+			else
+				buf_add_byte(out, (unsigned char)*p);
+		}
+		buf_add_byte(out, '\'');
+	}
+	buf_printf(out, " --resume %s", r->code);
+}
+
+void
+run_receipt_line(const struct run *r, struct buf *out)
+{
+	i18n_format(out, I18N_RECEIPT, r->receipt);
+}
+
 int
 run_leave(struct run *r, const char *why)
 {
+	struct buf	 b;
+
 	if (r->kiosk && !r->touched)
 		return 0;
 	if (run_save(r) != 0) {
 		cmd_error(&cmd_run_entry, "%s", r->error);
 		return r->error_status;
 	}
-	fprintf(stderr, "consult: run: %s; the answers are kept as a draft: "
-	    "consult run --resume %s\n", why, r->code);
+	buf_init(&b);
+	run_resume_command(r, &b);
+	cmd_error(&cmd_run_entry, "%s; the answers are kept as a draft: %s",
+	    why, buf_str(&b));
+	buf_clear(&b);
 	return 1;
+}
+
+int
+run_say_failure(struct run *r)
+{
+	struct buf	 b;
+
+	cmd_error(&cmd_run_entry, "%s", r->error);
+	if (r->touched && r->draft != NULL && vault_draft_exists(r->draft)) {
+		buf_init(&b);
+		run_resume_command(r, &b);
+		cmd_error(&cmd_run_entry, "the answers last saved are kept as "
+		    "a draft: %s", buf_str(&b));
+		buf_clear(&b);
+	}
+	return r->error_status;
 }
 
 /* 1 when the line front end is the one to use. */

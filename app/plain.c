@@ -14,8 +14,6 @@
 #include "app/app.h"
 #include "app/run.h"
 
-#define PLAIN_LINE_MAX	65536		/* bytes in one line of input */
-#define PLAIN_TEXT_MAX	(1024 * 1024)	/* bytes in a multiline answer */
 
 struct plain {
 	struct run	*run;
@@ -103,12 +101,15 @@ plain_sayf(struct plain *p, enum i18n_msg msg, const char *arg)
 	buf_clear(&b);
 }
 
-/* Take one line of len bytes from the front of pending into line. */
+/* Take one line of len bytes from the front of pending into line, in
+ * place of the last one, wiped whole (a kiosk reuses the buffer from one
+ * participant to the next). */
 static void
 plain_take(struct plain *p, size_t len, size_t skip)
 {
 	size_t	 i;
 
+	wipe(p->line.data, p->line.size);
 	p->line.len = 0;
 	if (!p->discarding)
 		buf_add(&p->line, p->pending.data, len);
@@ -144,7 +145,7 @@ plain_read(struct plain *p)
 			plain_take(p, (size_t)(nl - p->pending.data), 1);
 			return PLAIN_LINE;
 		}
-		if (p->pending.len > PLAIN_LINE_MAX) {
+		if (p->pending.len > RUN_LINE_MAX) {
 			p->discarding = 1;
 			wipe(p->pending.data, p->pending.len);
 			p->pending.len = 0;
@@ -181,7 +182,7 @@ plain_read_more(struct plain *p)
 	while ((rd = plain_read(p)) == PLAIN_LINE) {
 		if (strcmp(buf_str(&p->line), ".") == 0)
 			break;
-		too_long |= p->too_long || text.len > PLAIN_TEXT_MAX;
+		too_long |= p->too_long || text.len > RUN_TEXT_MAX;
 		if (!too_long) {
 			buf_add_byte(&text, '\n');
 			buf_add(&text, p->line.data, p->line.len);
@@ -422,8 +423,7 @@ plain_kiosk_next(struct plain *p, int *status)
 	while (rows-- > 0)
 		fputc('\n', p->out);
 	if (run_next_participant(p->run) == RUN_FAILED) {
-		cmd_error(&cmd_run_entry, "%s", p->run->error);
-		*status = p->run->error_status;
+		*status = run_say_failure(p->run);
 		return 0;
 	}
 	plain_start(p);
@@ -500,6 +500,19 @@ plain_arg(struct plain *p)
 	return s + strspn(s, " \t");
 }
 
+/* The receipt of the response just submitted, and thanks. */
+static void
+plain_receipt(struct plain *p)
+{
+	struct buf	 b;
+
+	buf_init(&b);
+	run_receipt_line(p->run, &b);
+	plain_say(p, buf_str(&b));
+	buf_clear(&b);
+	plain_say(p, i18n(I18N_THANKS));
+}
+
 /* Say what the engine's reaction asks for. Returns 1 to go on asking,
  * 0 when the session is over (*status set). */
 static int
@@ -548,9 +561,7 @@ plain_react(struct plain *p, enum run_reaction re, int before, int *status)
 		*status = 0;
 		return p->run->kiosk && plain_kiosk_next(p, status);
 	case RUN_SUBMITTED:
-		fputs("Receipt: ", p->out);
-		plain_say(p, p->run->receipt);
-		plain_say(p, i18n(I18N_THANKS));
+		plain_receipt(p);
 		*status = 0;
 		return p->run->kiosk && plain_kiosk_next(p, status);
 	case RUN_QUIT:
@@ -559,13 +570,7 @@ plain_react(struct plain *p, enum run_reaction re, int before, int *status)
 	case RUN_FAILED:
 		fputc('\n', p->out);
 		fflush(p->out);
-		cmd_error(&cmd_run_entry, "%s", p->run->error);
-		if (p->run->touched && p->run->draft != NULL &&
-		    vault_draft_exists(p->run->draft))
-			fprintf(stderr, "consult: run: the answers last saved "
-			    "are kept as a draft: consult run --resume %s\n",
-			    p->run->code);
-		*status = p->run->error_status;
+		*status = run_say_failure(p->run);
 		return 0;
 	}
 	return 1;
