@@ -21,23 +21,49 @@ tui_draw_text(struct tui *t, const char *s, int *cy, int *cx)
 	*cx = 0;
 }
 
+/* The help: the key table's lines from t->rtop, as many as fit. */
 static void
 tui_help_draw(struct tui *t, int *cy, int *cx)
 {
+	struct tui_line	*lines;
 	struct buf	 b;
+	size_t		 n, i;
+	int		 rows = t->rows - 5, y = 2;
 
 	buf_init(&b);
 	tui_key_help(&b, t->run->kiosk);
-	tui_draw_text(t, buf_str(&b), cy, cx);
+	n = tui_wrap(buf_str(&b), t->cols - 1, &lines);
+	if (t->rtop + (size_t)rows > n)
+		t->rtop = n > (size_t)rows ? n - (size_t)rows : 0;
+	for (i = t->rtop; i < n && y < 2 + rows; i++, y++)
+		tui_put(y, 0, buf_str(&b) + lines[i].start, lines[i].len,
+		    t->cols - 1);
+	if (t->rtop > 0)
+		mvaddstr(2, t->cols - 1, "^");
+	if (i < n)
+		mvaddstr(y - 1, t->cols - 1, "v");
+	*cy = y;
+	*cx = 0;
+	free(lines);
 	buf_clear(&b);
 }
 
+/* Up and Down scroll the help; any other key closes it. */
 static void
 tui_help_key(struct tui *t, int is_key, wint_t k)
 {
-	(void)is_key;
-	(void)k;
+	if ((is_key && (k == KEY_UP || k == KEY_PPAGE)) ||
+	    (!is_key && k == L'k')) {
+		t->rtop -= t->rtop > 0;
+		return;
+	}
+	if ((is_key && (k == KEY_DOWN || k == KEY_NPAGE)) ||
+	    (!is_key && k == L'j')) {
+		t->rtop += (is_key && k == KEY_NPAGE) ? (size_t)t->rows / 2 : 1;
+		return;
+	}
 	t->overlay = TUI_NONE;
+	t->rtop = 0;
 }
 
 /* The languages of the form, the current one focused. */

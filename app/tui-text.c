@@ -354,31 +354,61 @@ tui_edit_scroll(struct tui_edit *e, int rows, int width, int *crow,
 	*ccol = col;
 }
 
+/* The start of the text that ends at p and takes at most cols columns. */
+static size_t
+tui_edit_back(const struct tui_edit *e, size_t p, int cols)
+{
+	int	 used = 0, w;
+
+	while (p > 0) {
+		w = tui_wcw(e->text[p - 1]);
+		if (used + w > cols)
+			break;
+		used += w;
+		p--;
+	}
+	return p;
+}
+
+/* One line that scrolls sideways by half its width when the cursor
+ * leaves it, so that most keys redraw one character. */
+static void
+tui_edit_draw_line(struct tui_edit *e, int y, int x, int width, int *cy,
+    int *cx)
+{
+	size_t	 i;
+	int	 col = 0, w;
+
+	if (e->top > e->cursor || e->top > e->len)
+		e->top = tui_edit_back(e, e->cursor, width / 2);
+	for (i = e->top; i < e->cursor && col < width; i++)
+		col += tui_wcw(e->text[i]);
+	if (col >= width) {
+		e->top = tui_edit_back(e, e->cursor, width / 2);
+		for (i = e->top, col = 0; i < e->cursor; i++)
+			col += tui_wcw(e->text[i]);
+	}
+	*cy = y;
+	*cx = x + col;
+	for (i = e->top, col = 0; i < e->len; i++) {
+		w = tui_wcw(e->text[i]);
+		if (col + w > width)
+			break;
+		col += w;
+	}
+	if (i > e->top)
+		mvaddnwstr(y, x, e->text + e->top, (int)(i - e->top));
+}
+
 void
 tui_edit_draw(struct tui_edit *e, int y, int x, int rows, int width,
     int *cy, int *cx)
 {
-	size_t	 i, first = 0;
-	int	 row = 0, col = 0, w, used = 0;
+	size_t	 i;
+	int	 row = 0, col = 0, w;
 
 	if (rows == 1) {
-		/* One line: scroll sideways to keep the cursor in view. */
-		for (i = e->cursor; i > 0; i--) {
-			w = tui_wcw(e->text[i - 1]);
-			if (used + w >= width)
-				break;
-			used += w;
-		}
-		first = i;
-		mvaddnwstr(y, x, e->text + first, (int)(e->cursor - first));
-		getyx(stdscr, *cy, *cx);
-		for (i = e->cursor, col = used; i < e->len; i++) {
-			w = tui_wcw(e->text[i]);
-			if (col + w > width)
-				break;
-			col += w;
-		}
-		addnwstr(e->text + e->cursor, (int)(i - e->cursor));
+		tui_edit_draw_line(e, y, x, width, cy, cx);
 		return;
 	}
 	tui_edit_scroll(e, rows, width, &row, &col);

@@ -8,6 +8,7 @@
 #include <curses.h>
 #include <langinfo.h>
 #include <locale.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -238,6 +239,7 @@ tui_react(struct tui *t, enum run_reaction re)
 		break;		/* the caller says it, with what was typed */
 	case RUN_HELP:
 		t->overlay = TUI_HELP;
+		t->rtop = 0;
 		break;
 	case RUN_LANGS:
 		t->overlay = TUI_LANGS;
@@ -502,6 +504,18 @@ tui_resize(struct tui *t)
 	getmaxyx(stdscr, t->rows, t->cols);
 }
 
+/* 1 if keys are waiting to be read (a paste): the screen is drawn once
+ * they are all taken, not once for each. */
+static int
+tui_typeahead(void)
+{
+	struct pollfd	 p;
+
+	p.fd = STDIN_FILENO;
+	p.events = POLLIN;
+	return poll(&p, 1, 0) > 0;
+}
+
 /* Wait for a key (at most half a second: signals, a pending digit). */
 static int
 tui_wait(struct tui *t, wint_t *k)
@@ -537,19 +551,21 @@ tui_main(struct run *r)
 		tui_page_load(&t);
 	tui_sayf(&t, I18N_RESUME_CODE, r->code);
 	while (!t.done) {
-		if (dirty)
+		if (dirty && !tui_typeahead()) {
 			tui_draw(&t);
+			dirty = 0;
+		}
 		rc = tui_wait(&t, &k);
 		if (run_signalled)
 			break;
-		dirty = rc != ERR;
+		dirty |= rc != ERR;
 		if (tui_winched) {
 			tui_resize(&t);
 			dirty = 1;
 		}
 		if (rc == ERR && t.digits[0] != '\0') {
 			tui_choice_settle(&t, 0);
-			dirty = t.digits[0] == '\0';
+			dirty |= t.digits[0] == '\0';
 		}
 		if (rc == ERR || (rc == KEY_CODE_YES && k == KEY_RESIZE))
 			continue;
