@@ -108,7 +108,7 @@ run_resume_command(const struct run *r, struct buf *out)
 void
 run_receipt_line(const struct run *r, struct buf *out)
 {
-	i18n_format(out, I18N_RECEIPT, r->receipt);
+	buf_printf(out, "Receipt: %s", r->receipt);
 }
 
 int

@@ -199,9 +199,6 @@ static const char *const i18n_msgids[I18N_NMSGS] = {
 	    /* TRANSLATORS: the words that say no, as above. */
 	    N_("n no"),
 	[I18N_TOO_LARGE] = N_("Terminal too large"),
-	[I18N_RECEIPT] =
-	    /* TRANSLATORS: {} is the receipt of a submitted response. */
-	    N_("Receipt: {}"),
 	[I18N_PENDING_KEY] =
 	    /* TRANSLATORS: {} is the digit typed so far of a choice's key
 	     * such as 10: the next digit is awaited for a second. */

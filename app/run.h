@@ -106,7 +106,6 @@ enum i18n_msg {
 	I18N_YES_WORDS,
 	I18N_NO_WORDS,
 	I18N_TOO_LARGE,
-	I18N_RECEIPT,
 	I18N_PENDING_KEY,
 	I18N_NMSGS
 };
@@ -337,7 +336,8 @@ int		 run_say_failure(struct run *);
 /* cmd-run.c: append the command that resumes this session's draft:
  * "consult run VAULT --resume CODE", the vault quoted for a shell. */
 void		 run_resume_command(const struct run *, struct buf *);
-/* cmd-run.c: append the receipt line of the last submission. */
+/* cmd-run.c: append the receipt line of the last submission: "Receipt:
+ * " and the receipt, in every language (SPEC.md: scripts read it). */
 void		 run_receipt_line(const struct run *, struct buf *);
 /* tui.c: run the session on the curses screen. Returns the exit
  * status, or -1 when the terminal cannot be used (then nothing was
