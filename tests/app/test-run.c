@@ -420,3 +420,23 @@ Test(run, choice_keys)
 	wipe_free(v);
 	rec_close(&t);
 }
+
+Test(run, a_draft_that_cannot_be_saved_fails)
+{
+	struct rec	 t;
+	char		*cmd;
+
+	rec_open(&t, 0);
+	input(&t, "");
+	/* The drafts' folder replaced by a file: no draft can be written
+	 * (whoever runs the test, root included). */
+	xasprintf(&cmd, "rm -rf '%s/drafts' && : >'%s/drafts'", t.vault,
+	    t.vault);
+	cr_assert_eq(system(cmd), 0);
+	free(cmd);
+	input(&t, "ok");
+	expect_log(&t, "SHOW@consent FAILED@done ");
+	cr_expect_eq(t.r->error_status, 74, "EXIT_IOERR");
+	cr_expect_not_null(t.r->error);
+	rec_close(&t);
+}

@@ -28,7 +28,7 @@ T() {
 
 echo "test passphrase" >"$TMP/pass"
 "$VAULT_TOOL" keygen "$TMP/analyst" "$TMP/pass"
-for v in keys paste window; do
+for v in keys paste window fail; do
 	"$VAULT_TOOL" init "$TMP/$v" "$srcdir/tests/data/app/tui-keys.csv" \
 	    "$TMP/analyst.pub"
 done
@@ -215,6 +215,27 @@ fi
 keys s y
 expect_screen "Receipt: " "the pasted response is submitted"
 keys Enter
+
+# ---- a failure after answers: the error, and the way back ---------------
+start 80 24 "$TMP/fail"
+wait_for "Welcome" >/dev/null
+keys Enter 5 Enter 3 Enter Enter C-d
+wait_for "Review your answers" >/dev/null
+rm -rf "$TMP/fail/responses" "$TMP/fail/sessions"
+: >"$TMP/fail/responses"
+: >"$TMP/fail/sessions"
+keys s y
+status=$(exit_status)
+[ "$status" -ne 0 ] && [ "$status" -ne 1 ]
+ok $? "a submission that cannot be written fails ($status)"
+expect_grep "$TMP/err" "kept as a draft: consult run $TMP/fail --resume " \
+    "curses: the failure names the command that resumes the draft"
+code=$(sed -n 's/.*--resume \([A-Z0-9-]*\).*/\1/p' "$TMP/err")
+rm -f "$TMP/fail/responses" "$TMP/fail/sessions"
+mkdir -m 700 "$TMP/fail/responses" "$TMP/fail/sessions"
+printf '' | "$CONSULT" run "$TMP/fail" --resume "$code" --plain \
+    >"$TMP/out" 2>&1
+expect_grep "$TMP/out" "Review your answers" "that draft resumes at the review"
 
 # ---- a window of 10000x10000 --------------------------------------------
 "$PYTHON3" "$srcdir/tests/app/tui-window.py" "$CONSULT" "$TMP/window" \
