@@ -1,7 +1,8 @@
-/* tui-screen.c: the overlays of the curses screen (help, languages,
- * "Submit?", the receipt, the saved draft), each drawn over the
- * question's place and taking every key, and the ":" command line at the
- * bottom, which takes plain mode's commands. */
+/* tui-screen.c: the screens of the curses front end drawn over the
+ * question's place, each taking every key: the overlays (help, languages,
+ * "Submit?", the receipt, the saved draft), the review and the
+ * facilitator's confirmation; and the ":" command line at the bottom,
+ * which takes plain mode's commands. */
 #include <curses.h>
 #include <stdlib.h>
 #include <string.h>
@@ -182,6 +183,126 @@ const struct tui_screen tui_screens[TUI_NOVERLAYS] = {
 	[TUI_RECEIPT] = { tui_end_draw, tui_end_key },
 	[TUI_SAVED] = { tui_end_draw, tui_end_key },
 };
+
+/* The review: every answer, then "Submit"; the focus scrolls. */
+static void
+tui_review_draw(struct tui *t, int *cy, int *cx)
+{
+	const struct form	*f = t->run->form;
+	const int		*qs;
+	const char		*label;
+	struct buf		 b;
+	size_t			 n, i;
+	int			 y = 2, rows = (t->rows - 5) / 2;
+	char			 num[16];
+
+	tui_put(1, 0, i18n(I18N_REVIEW),
+	    strlen(i18n(I18N_REVIEW)), t->cols);
+	n = run_review(t->run, &qs);
+	if (t->rfocus > n)
+		t->rfocus = n;
+	if (t->rfocus < t->rtop)
+		t->rtop = t->rfocus;
+	if (t->rfocus >= t->rtop + (size_t)rows)
+		t->rtop = t->rfocus - (size_t)rows + 1;
+	buf_init(&b);
+	for (i = t->rtop; i <= n && y < t->rows - 3; i++, y += 2) {
+		if (i == t->rfocus) {
+			mvaddstr(y, 0, ">");
+			*cy = y;
+			*cx = 0;
+		}
+		if (i == n) {
+			tui_put(y, 2, i18n(I18N_SUBMIT_ITEM),
+			    strlen(i18n(I18N_SUBMIT_ITEM)),
+			    t->cols - 2);
+			break;
+		}
+		snprintf(num, sizeof num, "%zu. ", i + 1);
+		mvaddstr(y, 2, num);
+		label = form_label(f, &f->questions[qs[i]], t->run->lang);
+		tui_put(y, 2 + (int)strlen(num), label, strlen(label),
+		    t->cols - 7);
+		b.len = 0;
+		run_answer_text(t->run, qs[i], &b);
+		if (b.len == 0)
+			buf_add_str(&b, i18n(I18N_NO_ANSWER));
+		tui_put(y + 1, 6, buf_str(&b), b.len, t->cols - 6);
+	}
+	buf_clear(&b);
+}
+
+/* Up and Down at the review. */
+static void
+tui_review_move(struct tui *t, int dir)
+{
+	const int	*qs;
+	size_t		 n;
+
+	n = run_review(t->run, &qs);
+	if (dir < 0 && t->rfocus > 0)
+		t->rfocus--;
+	else if (dir > 0 && t->rfocus < n)
+		t->rfocus++;
+}
+
+/* Enter at the review: change that answer, or the last item, submit. */
+static void
+tui_review_change(struct tui *t)
+{
+	const int	*qs;
+
+	if (t->rfocus >= run_review(t->run, &qs))
+		t->overlay = TUI_CONFIRM_SUBMIT;
+	else
+		tui_react(t, run_jump(t->run, t->rfocus));
+}
+
+/* The review's keys: its own moves, else the op of the key table. */
+static void
+tui_review_key(struct tui *t, int is_key, wint_t k)
+{
+	enum tui_op	 op = tui_key_op(t, is_key, k);
+
+	switch (op) {
+	case TUI_OP_UP:
+	case TUI_OP_DOWN:
+		tui_review_move(t, op == TUI_OP_UP ? -1 : 1);
+		break;
+	case TUI_OP_CHANGE:
+		tui_review_change(t);
+		break;
+	case TUI_OP_SUBMIT:
+		t->overlay = TUI_CONFIRM_SUBMIT;
+		break;
+	default:
+		tui_do(t, op);
+		break;
+	}
+}
+
+const struct tui_screen tui_review_screen = {
+	tui_review_draw, tui_review_key
+};
+
+static void
+tui_quit_draw(struct tui *t, int *cy, int *cx)
+{
+	tui_draw_text(t, i18n(I18N_QUIT_CONFIRM), cy, cx);
+}
+
+/* At the facilitator's "End kiosk mode?": a yes key ends it. */
+static void
+tui_quit_key(struct tui *t, int is_key, wint_t k)
+{
+	char	 word[2] = { '\0', '\0' };
+
+	if (!is_key && i18n_yes_key((int)k))
+		word[0] = (char)k;
+	tui_react(t, run_input(t->run, word));
+}
+
+const struct tui_screen tui_quit_screen = { tui_quit_draw, tui_quit_key };
 
 /* ---- the ":" command line ---------------------------------------------- */
 

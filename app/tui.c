@@ -71,72 +71,30 @@ tui_draw_header(struct tui *t)
 	mvaddstr(0, w, progress);
 }
 
-/* The review: every answer, then "Submit"; the focus scrolls. */
-static void
-tui_draw_review(struct tui *t, int *cy, int *cx)
+/* The screen over the question's place now: an overlay, the review or
+ * the facilitator's confirmation; NULL for the question. */
+static const struct tui_screen *
+tui_screen_now(struct tui *t)
 {
-	const struct form	*f = t->run->form;
-	const int		*qs;
-	const char		*label;
-	struct buf		 b;
-	size_t			 n, i;
-	int			 y = 2, rows = (t->rows - 5) / 2;
-	char			 num[16];
-
-	tui_put(1, 0, i18n(I18N_REVIEW),
-	    strlen(i18n(I18N_REVIEW)), t->cols);
-	n = run_review(t->run, &qs);
-	if (t->rfocus > n)
-		t->rfocus = n;
-	if (t->rfocus < t->rtop)
-		t->rtop = t->rfocus;
-	if (t->rfocus >= t->rtop + (size_t)rows)
-		t->rtop = t->rfocus - (size_t)rows + 1;
-	buf_init(&b);
-	for (i = t->rtop; i <= n && y < t->rows - 3; i++, y += 2) {
-		if (i == t->rfocus) {
-			mvaddstr(y, 0, ">");
-			*cy = y;
-			*cx = 0;
-		}
-		if (i == n) {
-			tui_put(y, 2, i18n(I18N_SUBMIT_ITEM),
-			    strlen(i18n(I18N_SUBMIT_ITEM)),
-			    t->cols - 2);
-			break;
-		}
-		snprintf(num, sizeof num, "%zu. ", i + 1);
-		mvaddstr(y, 2, num);
-		label = form_label(f, &f->questions[qs[i]], t->run->lang);
-		tui_put(y, 2 + (int)strlen(num), label, strlen(label),
-		    t->cols - 7);
-		b.len = 0;
-		run_answer_text(t->run, qs[i], &b);
-		if (b.len == 0)
-			buf_add_str(&b, i18n(I18N_NO_ANSWER));
-		tui_put(y + 1, 6, buf_str(&b), b.len, t->cols - 6);
-	}
-	buf_clear(&b);
+	if (t->overlay != TUI_NONE)
+		return &tui_screens[t->overlay];
+	if (t->run->state == RUN_REVIEW)
+		return &tui_review_screen;
+	if (t->run->state == RUN_CONFIRM_QUIT)
+		return &tui_quit_screen;
+	return NULL;
 }
 
-/* The body of the screen for the overlay or the engine's state. */
+/* The body of the screen: the screen now, else the question. */
 static void
 tui_draw_body(struct tui *t, int *cy, int *cx)
 {
-	int	 used;
+	const struct tui_screen	*screen;
 
-	if (t->overlay != TUI_NONE)
-		tui_screens[t->overlay].draw(t, cy, cx);
+	if ((screen = tui_screen_now(t)) != NULL)
+		screen->draw(t, cy, cx);
 	else if (t->run->state == RUN_ASK)
 		tui_draw_question(t, cy, cx);
-	else if (t->run->state == RUN_REVIEW)
-		tui_draw_review(t, cy, cx);
-	else if (t->run->state == RUN_CONFIRM_QUIT) {
-		used = tui_put_wrapped(2, 0, i18n(I18N_QUIT_CONFIRM), t->cols,
-		    t->rows - 5);
-		*cy = 2 + used;
-		*cx = 0;
-	}
 }
 
 /* The status line: the last message, over the rows above it when it
@@ -291,32 +249,6 @@ tui_give(struct tui *t)
 	free(qs);
 }
 
-/* Up and Down at the review. */
-static void
-tui_review_move(struct tui *t, int dir)
-{
-	const int	*qs;
-	size_t		 n;
-
-	n = run_review(t->run, &qs);
-	if (dir < 0 && t->rfocus > 0)
-		t->rfocus--;
-	else if (dir > 0 && t->rfocus < n)
-		t->rfocus++;
-}
-
-/* Enter at the review: change that answer, or the last item, submit. */
-static void
-tui_review_change(struct tui *t)
-{
-	const int	*qs;
-
-	if (t->rfocus >= run_review(t->run, &qs))
-		t->overlay = TUI_CONFIRM_SUBMIT;
-	else
-		tui_react(t, run_jump(t->run, t->rfocus));
-}
-
 /* Up and Down on a question: the focused widget's, else to the widget
  * above or below on the page. */
 static void
@@ -345,16 +277,8 @@ tui_do(struct tui *t, enum tui_op op)
 		break;
 	case TUI_OP_UP:
 	case TUI_OP_DOWN:
-		if (t->run->state == RUN_REVIEW)
-			tui_review_move(t, op == TUI_OP_UP ? -1 : 1);
-		else if (t->run->state == RUN_ASK)
+		if (t->run->state == RUN_ASK)
 			tui_page_move(t, op);
-		break;
-	case TUI_OP_CHANGE:
-		tui_review_change(t);
-		break;
-	case TUI_OP_SUBMIT:
-		t->overlay = TUI_CONFIRM_SUBMIT;
 		break;
 	case TUI_OP_LANGS:
 		tui_react(t, run_do(t->run, RUN_OP_LANG, ""));
@@ -380,20 +304,10 @@ tui_do(struct tui *t, enum tui_op op)
 	}
 }
 
-/* At the facilitator's "End kiosk mode?": a yes key ends it. */
-static void
-tui_confirm_quit_key(struct tui *t, int is_key, wint_t k)
-{
-	char	 word[2] = { '\0', '\0' };
-
-	if (!is_key && i18n_yes_key((int)k))
-		word[0] = (char)k;
-	tui_react(t, run_input(t->run, word));
-}
-
 static void
 tui_key(struct tui *t, int is_key, wint_t k)
 {
+	const struct tui_screen	*screen;
 	struct tui_widget	*w;
 	enum tui_op		 op;
 
@@ -403,12 +317,8 @@ tui_key(struct tui *t, int is_key, wint_t k)
 		tui_prompt_key(t, is_key, k);
 		return;
 	}
-	if (t->overlay != TUI_NONE) {
-		tui_screens[t->overlay].key(t, is_key, k);
-		return;
-	}
-	if (t->run->state == RUN_CONFIRM_QUIT) {
-		tui_confirm_quit_key(t, is_key, k);
+	if ((screen = tui_screen_now(t)) != NULL) {
+		screen->key(t, is_key, k);
 		return;
 	}
 	op = tui_key_op(t, is_key, k);

@@ -181,9 +181,12 @@ void		 tui_key_bar(struct tui *, struct buf *);
 /* The help screen: every binding of the table, then the commands. */
 void		 tui_key_help(struct buf *, int kiosk);
 
-/* tui-screen.c: the overlays and the ":" command line. */
+/* tui-screen.c: the screens over the question, the ":" line. */
 
 extern const struct tui_screen tui_screens[TUI_NOVERLAYS];
+/* The engine's review, and the facilitator's "End kiosk mode?". */
+extern const struct tui_screen tui_review_screen;
+extern const struct tui_screen tui_quit_screen;
 /* Open the ":" line. */
 void		 tui_prompt_open(struct tui *);
 /* A key for the ":" line (Enter runs it, Esc closes it). */
