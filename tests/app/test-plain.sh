@@ -227,7 +227,9 @@ expect_grep "$TMP/out" "Hours a week?" "draft resumes at the next question"
 
 # ---- signals -------------------------------------------------------------
 for sig in TERM HUP; do
-	rm -f "$TMP/fifo"
+	# No output of an earlier run may pass for this one's (the shell
+	# opens out and err only once the fifo has a writer).
+	rm -f "$TMP/fifo" "$TMP/out" "$TMP/err"
 	mkfifo "$TMP/fifo"
 	"$CONSULT" run "$TMP/types" <"$TMP/fifo" >"$TMP/out" 2>"$TMP/err" &
 	pid=$!
