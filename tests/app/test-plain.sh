@@ -273,7 +273,7 @@ expect_status 0 "kiosk: end of input between participants exits 0"
 # The line buffer a kiosk reuses keeps nothing of the last participant:
 # a long line refused for a number, then shorter ones, then the next
 # participant; the process's memory is read through /proc (root only).
-rm -f "$TMP/fifo"
+rm -f "$TMP/fifo" "$TMP/out" "$TMP/err"
 mkfifo "$TMP/fifo"
 "$CONSULT" run "$TMP/kiosk" --kiosk <"$TMP/fifo" >"$TMP/out" 2>"$TMP/err" &
 pid=$!
