@@ -281,7 +281,7 @@ exec 3>"$TMP/fifo"
 printf '%s\n' "" ok 1 "4000000000000000000000000000WIPEDWIPEDWIPEDWIPED" \
     10 "" "" "" "" Echo "" "" "" "" "" y "" >&3
 i=0
-while [ "$(grep -c "^Your resume code" "$TMP/out")" -lt 2 ] &&
+while [ "$(grep -c "^Your resume code" "$TMP/out" 2>/dev/null)" != 2 ] &&
     [ $i -lt 100 ]; do
 	sleep 0.1
 	i=$((i + 1))
