@@ -46,7 +46,9 @@ const struct cmd_entry cmd_run_entry = {
 	    "Before anyone answers, run names the analyst key the responses\n"
 	    "are sealed to (on stderr), and refuses a vault whose header,\n"
 	    "form, key or folders another user could change (exit 1).\n"
-	    "Plain mode: type :help.\n"
+	    "Plain mode: type :help; on a terminal, ? or F1 lists the keys\n"
+	    "and : takes the same commands. A window beyond 500x500 is\n"
+	    "refused as too large.\n"
 	    "\n"
 	    "The program's own words follow the language chosen (French,\n"
 	    "Spanish, else English); before any choice, the locale's:\n"
@@ -87,18 +89,68 @@ cmd_run_signals(int kiosk)
 	sigaction(SIGPIPE, &sa, NULL);
 }
 
+void
+run_resume_command(const struct run *r, struct buf *out)
+{
+	const char	*dir = r->vault->dir, *p;
+
+	buf_add_str(out, "consult run ");
+	if (*dir != '\0' && dir[strspn(dir, "abcdefghijklmnopqrstuvwxyz"
+	    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-./+,=@%:")] == '\0' &&
+	    *dir != '-')
+		buf_add_str(out, dir);
+	else {
+		buf_add_byte(out, '\'');	/* quoted for a shell */
+		for (p = dir; *p != '\0'; p++) {
+			if (*p == '\'')
+				buf_add_str(out, "'\\''");
+			else
+				buf_add_byte(out, (unsigned char)*p);
+		}
+		buf_add_byte(out, '\'');
+	}
+	buf_printf(out, " --resume %s", r->code);
+}
+
+void
+run_receipt_line(const struct run *r, struct buf *out)
+{
+	buf_printf(out, "Receipt: %s", r->receipt);
+}
+
 int
 run_leave(struct run *r, const char *why)
 {
+	struct buf	 b;
+
 	if (r->kiosk && !r->touched)
 		return 0;
 	if (run_save(r) != 0) {
 		cmd_error(&cmd_run_entry, "%s", r->error);
 		return r->error_status;
 	}
-	fprintf(stderr, "consult: run: %s; the answers are kept as a draft: "
-	    "consult run --resume %s\n", why, r->code);
+	buf_init(&b);
+	run_resume_command(r, &b);
+	cmd_error(&cmd_run_entry, "%s; the answers are kept as a draft: %s",
+	    why, buf_str(&b));
+	buf_clear(&b);
 	return 1;
+}
+
+int
+run_say_failure(struct run *r)
+{
+	struct buf	 b;
+
+	cmd_error(&cmd_run_entry, "%s", r->error);
+	if (r->touched && r->draft != NULL && vault_draft_exists(r->draft)) {
+		buf_init(&b);
+		run_resume_command(r, &b);
+		cmd_error(&cmd_run_entry, "the answers last saved are kept as "
+		    "a draft: %s", buf_str(&b));
+		buf_clear(&b);
+	}
+	return r->error_status;
 }
 
 /* 1 when the line front end is the one to use. */

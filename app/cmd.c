@@ -60,23 +60,6 @@ args_has(const struct args *args, unsigned char c)
 	return args_get(args, c) != NULL;
 }
 
-int
-cmd_vault_status(int err)
-{
-	switch (err) {
-	case VAULT_ERR_IO:
-		return EXIT_IOERR;
-	case VAULT_ERR_DATA:
-		return EXIT_DATAERR;
-	case VAULT_ERR_MISSING:
-		return EXIT_NOINPUT;
-	case VAULT_ERR_KEY:
-		return EXIT_NOPERM;
-	default:
-		return 1;
-	}
-}
-
 /* Write len bytes of s to stderr: control characters (C0, DEL, C1) and
  * invalid UTF-8, which a message may quote from a hostile form or
  * argument, become '?' so that no message can drive the terminal. */

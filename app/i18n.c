@@ -80,8 +80,8 @@ static const char *const i18n_msgids[I18N_NMSGS] = {
 	[I18N_NO_ANSWER] = N_("(no answer)"),
 	[I18N_REVIEW_JUMP] = N_("Type a number to change that answer."),
 	[I18N_SUBMIT] =
-	    /* TRANSLATORS: any of these yes and no words is understood: y yes
-	     * ok o oui s si sí, n no non. */
+	    /* TRANSLATORS: the yes and no words understood are those of "y yes
+	     * ok" and "n no" below. */
 	    N_("Submit? [y/n]"),
 	[I18N_NOT_SUBMITTED] = N_("Not submitted yet."),
 	[I18N_THANKS] = N_("Thank you. Your answers are submitted."),
@@ -100,7 +100,8 @@ static const char *const i18n_msgids[I18N_NMSGS] = {
 	    /* TRANSLATORS: {} is the number as typed. */
 	    N_("There is no question {}."),
 	[I18N_QUIT_CONFIRM] =
-	    /* TRANSLATORS: yes, oui and sí are all understood. */
+	    /* TRANSLATORS: any of the yes words of "y yes ok" below is
+	     * understood. */
 	    N_("End kiosk mode? This is for the facilitator. Type yes to "
 	    "confirm."),
 	[I18N_NEXT_PARTICIPANT] = N_("Next participant: press Enter to begin."),
@@ -125,39 +126,83 @@ static const char *const i18n_msgids[I18N_NMSGS] = {
 		"code\n"
 		"  :lang CODE  change the language (:lang alone lists them)\n"
 		"  :help       this help"),
-	[I18N_BAR_CHOICE] =
-	    /* TRANSLATORS: the curses screen's key bars: key names before each
-	     * colon, what they do after it; keep them within 80 columns. */
-	    N_("Enter:next  Bksp:back  Space:pick  ?:help  ^T:language  "
-	    "^S:save"),
-	[I18N_BAR_RANK] = N_(
-		"Space:rank  +/-:move  Enter:next  Bksp:back  ?:help"),
-	[I18N_BAR_TEXT] = N_(
-		"Enter:next  PgUp:back  F1:help  ^T:language  ^S:save"),
-	[I18N_BAR_MULTILINE] = N_(
-		"^D:done  Enter:new line  PgUp:back  F1:help  ^S:save"),
-	[I18N_BAR_REVIEW] = N_(
-		"Enter:change  s:submit  Bksp:back  ?:help  ^S:save"),
-	[I18N_BAR_MENU] = N_("Enter:choose  Esc:cancel"),
-	[I18N_TUI_HELP] = N_(
-		"Keys\n"
-		"  Enter        check the answer and go on\n"
-		"  Backspace    go back (in a text: PgUp, or Backspace when "
-		"empty)\n"
-		"  Up, Down     move; j and k too\n"
-		"  1-9, a-z     pick the choice with that key\n"
-		"  Space        pick, or unpick, the highlighted choice\n"
-		"  + and -      rank: move the highlighted item up or down\n"
-		"  ^D           end a text of several lines\n"
-		"  ^T or F2     change the language\n"
-		"  ^S or F3     save and leave; the resume code brings you "
-		"back\n"
-		"  ^L           redraw the screen\n"
-		"  ? or F1      this help\n"
+	[I18N_KEYS] = N_("Keys"),
+	[I18N_KEYS_SAVED] = N_(
 		"Your answers are saved, encrypted, after each one."),
+	/* TRANSLATORS: the names of keys on the curses screen, short. */
+	[I18N_KEY_ENTER] = N_("Enter"),
+	[I18N_KEY_BKSP] = N_("Bksp"),
+	[I18N_KEY_SPACE] = N_("Space"),
+	[I18N_KEY_PGUP] = N_("PgUp"),
+	[I18N_KEY_ESC] = N_("Esc"),
+	[I18N_KEY_UP] = N_("Up"),
+	[I18N_KEY_DOWN] = N_("Down"),
+	[I18N_KEY_LEFT] = N_("Left"),
+	[I18N_KEY_RIGHT] = N_("Right"),
+	[I18N_KEY_CHOICES] = N_("1-9, a-z"),
+	/* TRANSLATORS: the words of the curses screen's key bar, after
+	 * each key's name and a colon ("Enter:next"): one or two words. */
+	[I18N_BAR_NEXT] = N_("next"),
+	[I18N_BAR_DONE] = N_("done"),
+	[I18N_BAR_NEWLINE] = N_("new line"),
+	[I18N_BAR_BACK] = N_("back"),
+	[I18N_BAR_PICK] = N_("pick"),
+	[I18N_BAR_RANK_UP] = N_("up"),
+	[I18N_BAR_RANK_DOWN] = N_("down"),
+	[I18N_BAR_CHANGE] = N_("change"),
+	[I18N_BAR_CHOOSE] = N_("choose"),
+	[I18N_BAR_SUBMIT] = N_("submit"),
+	[I18N_BAR_CANCEL] = N_("cancel"),
+	[I18N_BAR_LANGS] = N_("language"),
+	[I18N_BAR_SAVE] = N_("save"),
+	[I18N_BAR_HELP] = N_("help"),
+	[I18N_BAR_PROMPT] = N_("command"),
+	/* TRANSLATORS: the help screen of curses: what each key does. */
+	[I18N_OP_NEXT] = N_("check the answer and go on"),
+	[I18N_OP_DONE] = N_("end a text of several lines"),
+	[I18N_OP_NEWLINE] = N_("a new line in a text of several lines"),
+	[I18N_OP_BACK] = N_(
+		"go back (in a text: PgUp, or Backspace when empty)"),
+	[I18N_OP_PICK] = N_("pick, or unpick, the highlighted choice"),
+	[I18N_OP_CHOICE] = N_(
+		"pick the choice with that key; on a scale of numbers, its "
+		"number (10: 1 then 0)"),
+	[I18N_OP_UP] = N_("move up"),
+	[I18N_OP_DOWN] = N_("move down"),
+	[I18N_OP_LEFT] = N_("a scale: move left"),
+	[I18N_OP_RIGHT] = N_("a scale: move right"),
+	[I18N_OP_RANK_UP] = N_("rank: move the highlighted item up"),
+	[I18N_OP_RANK_DOWN] = N_("rank: move the highlighted item down"),
+	[I18N_OP_CHANGE] = N_("review: change the highlighted answer"),
+	[I18N_OP_CHOOSE] = N_("languages: take the highlighted one"),
+	[I18N_OP_SUBMIT] = N_("review: submit"),
+	[I18N_OP_CANCEL] = N_("close the list"),
+	[I18N_OP_LANGS] = N_("change the language"),
+	[I18N_OP_SAVE] = N_(
+		"save and leave; the resume code brings you back"),
+	[I18N_OP_QUIT] = N_("end kiosk mode (for the facilitator)"),
+	[I18N_OP_PROMPT] =
+	    /* TRANSLATORS: {} is the list of commands, like :back :save. */
+	    N_("type a command: {}"),
+	[I18N_OP_REDRAW] = N_("redraw the screen"),
+	[I18N_OP_HELP] = N_("this help"),
 	[I18N_TOO_SMALL] = N_("Terminal too small"),
 	[I18N_SUBMIT_ITEM] = N_("Submit"),
 	[I18N_PRESS_KEY] = N_("Press a key to leave."),
+	[I18N_YES_WORDS] =
+	    /* TRANSLATORS: the words that say yes (Submit?, acknowledge, the
+	     * end of kiosk mode), separated by spaces, any case; keep the
+	     * English ones after yours. A word of one letter is also a key
+	     * on the curses screen. */
+	    N_("y yes ok"),
+	[I18N_NO_WORDS] =
+	    /* TRANSLATORS: the words that say no, as above. */
+	    N_("n no"),
+	[I18N_TOO_LARGE] = N_("Terminal too large"),
+	[I18N_PENDING_KEY] =
+	    /* TRANSLATORS: {} is the digit typed so far of a choice's key
+	     * such as 10: the next digit is awaited for a second. */
+	    N_("{}_ (type the next digit, or wait)"),
 };
 
 /* Whole names of languages, for form languages that give no code. */
@@ -168,14 +213,6 @@ static const struct {
 	{ "english", "en" }, { "anglais", "en" }, { "inglés", "en" },
 	{ "français", "fr" }, { "french", "fr" }, { "francés", "fr" },
 	{ "español", "es" }, { "spanish", "es" }, { "espagnol", "es" },
-};
-
-/* Words that say yes, for acknowledge and confirmations, any language. */
-static const char *i18n_yes_words[] = {
-	"y", "yes", "ok", "o", "oui", "s", "si", "sí", NULL
-};
-static const char *i18n_no_words[] = {
-	"n", "no", "non", NULL
 };
 
 /* Length of the language part of a locale name ("fr" of "fr_FR.UTF-8"). */
@@ -336,15 +373,18 @@ i18n_format(struct buf *out, enum i18n_msg msg, const char *arg)
 	buf_add_str(out, s);
 }
 
-/* 1 if word (any case) is in the list. */
+/* 1 if word (any case) is one of the space-separated words of msg. */
 static int
-i18n_in(const char *word, const char **list)
+i18n_in(const char *word, enum i18n_msg msg)
 {
-	size_t	 i;
+	const char	*p = i18n(msg);
+	size_t		 len, n = strlen(word);
 
-	for (i = 0; list[i] != NULL; i++) {
-		if (str_ieq(word, list[i]))
+	while (*(p += strspn(p, " ")) != '\0') {
+		len = strcspn(p, " ");
+		if (len == n && strncasecmp(p, word, n) == 0)
 			return 1;
+		p += len;
 	}
 	return 0;
 }
@@ -352,11 +392,19 @@ i18n_in(const char *word, const char **list)
 int
 i18n_yes(const char *word)
 {
-	return i18n_in(word, i18n_yes_words);
+	return *word != '\0' && i18n_in(word, I18N_YES_WORDS);
 }
 
 int
 i18n_no(const char *word)
 {
-	return i18n_in(word, i18n_no_words);
+	return *word != '\0' && i18n_in(word, I18N_NO_WORDS);
+}
+
+int
+i18n_yes_key(int c)
+{
+	char	 word[2] = { (char)c, '\0' };
+
+	return c > 0x20 && c < 0x7f && i18n_yes(word);
 }

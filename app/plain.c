@@ -5,35 +5,15 @@
  * terminal. */
 #include <sys/ioctl.h>
 
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "app/app.h"
-#include "app/run.h"
+#include "app/plain.h"
 
-#define PLAIN_LINE_MAX	65536		/* bytes in one line of input */
-#define PLAIN_TEXT_MAX	(1024 * 1024)	/* bytes in a multiline answer */
 
-struct plain {
-	struct run	*run;
-	int		 in;
-	FILE		*out;
-	struct buf	 pending;	/* read but not yet taken */
-	struct buf	 line;		/* the last line (or lines) read */
-	int		 discarding;	/* skipping the rest of a long line */
-	int		 too_long;
-	int		 read_errno;	/* why reading failed (PLAIN_ERROR) */
-};
-
-enum plain_read {
-	PLAIN_LINE,
-	PLAIN_EOF,
-	PLAIN_SIGNAL,
-	PLAIN_ERROR,	/* stdin unreadable: closed, or an I/O error */
-};
 
 /* Write s, replacing what a terminal would act on: C0 controls but the
  * newline, DEL, C1 controls and invalid UTF-8 become '?', tab a space,
@@ -101,97 +81,6 @@ plain_sayf(struct plain *p, enum i18n_msg msg, const char *arg)
 	i18n_format(&b, msg, arg);
 	plain_say(p, buf_str(&b));
 	buf_clear(&b);
-}
-
-/* Take one line of len bytes from the front of pending into line. */
-static void
-plain_take(struct plain *p, size_t len, size_t skip)
-{
-	size_t	 i;
-
-	p->line.len = 0;
-	if (!p->discarding)
-		buf_add(&p->line, p->pending.data, len);
-	for (i = 0; i < p->line.len; i++) {
-		if (p->line.data[i] == '\0')
-			p->line.data[i] = 0x1a; /* refused as a control */
-	}
-	if (p->line.len > 0 && p->line.data[p->line.len - 1] == '\r')
-		p->line.len--;
-	buf_str(&p->line);
-	memmove(p->pending.data, p->pending.data + len + skip,
-	    p->pending.len - len - skip);
-	wipe(p->pending.data + p->pending.len - len - skip, len + skip);
-	p->pending.len -= len + skip;
-	p->too_long = p->discarding;
-	p->discarding = 0;
-}
-
-/* Read one line from the input into p->line, without its newline. */
-static enum plain_read
-plain_read(struct plain *p)
-{
-	unsigned char	 chunk[4096], *nl;
-	ssize_t		 n;
-
-	fflush(p->out);
-	for (;;) {
-		if (run_signalled)
-			return PLAIN_SIGNAL;
-		nl = p->pending.len == 0 ? NULL :
-		    memchr(p->pending.data, '\n', p->pending.len);
-		if (nl != NULL) {
-			plain_take(p, (size_t)(nl - p->pending.data), 1);
-			return PLAIN_LINE;
-		}
-		if (p->pending.len > PLAIN_LINE_MAX) {
-			p->discarding = 1;
-			wipe(p->pending.data, p->pending.len);
-			p->pending.len = 0;
-		}
-		n = read(p->in, chunk, sizeof chunk);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0 && p->pending.len == 0 && !p->discarding) {
-			p->read_errno = errno;
-			return PLAIN_ERROR;
-		}
-		if (n <= 0) {
-			if (p->pending.len == 0 && !p->discarding)
-				return PLAIN_EOF;
-			plain_take(p, p->pending.len, 0);
-			return PLAIN_LINE;
-		}
-		buf_add(&p->pending, chunk, (size_t)n);
-		wipe(chunk, (size_t)n);
-	}
-}
-
-/* Read the lines of a multiline answer after its first, up to a line
- * holding only a dot, into p->line joined by newlines. */
-static enum plain_read
-plain_read_more(struct plain *p)
-{
-	struct buf	 text;
-	enum plain_read	 rd;
-	int		 too_long = p->too_long;
-
-	buf_init(&text);
-	buf_add(&text, p->line.data, p->line.len);
-	while ((rd = plain_read(p)) == PLAIN_LINE) {
-		if (strcmp(buf_str(&p->line), ".") == 0)
-			break;
-		too_long |= p->too_long || text.len > PLAIN_TEXT_MAX;
-		if (!too_long) {
-			buf_add_byte(&text, '\n');
-			buf_add(&text, p->line.data, p->line.len);
-		}
-	}
-	buf_clear(&p->line);
-	p->line = text;
-	buf_str(&p->line);
-	p->too_long = too_long;
-	return rd;
 }
 
 /* The instruction line of question q. */
@@ -422,8 +311,7 @@ plain_kiosk_next(struct plain *p, int *status)
 	while (rows-- > 0)
 		fputc('\n', p->out);
 	if (run_next_participant(p->run) == RUN_FAILED) {
-		cmd_error(&cmd_run_entry, "%s", p->run->error);
-		*status = p->run->error_status;
+		*status = run_say_failure(p->run);
 		return 0;
 	}
 	plain_start(p);
@@ -500,6 +388,19 @@ plain_arg(struct plain *p)
 	return s + strspn(s, " \t");
 }
 
+/* The receipt of the response just submitted, and thanks. */
+static void
+plain_receipt(struct plain *p)
+{
+	struct buf	 b;
+
+	buf_init(&b);
+	run_receipt_line(p->run, &b);
+	plain_say(p, buf_str(&b));
+	buf_clear(&b);
+	plain_say(p, i18n(I18N_THANKS));
+}
+
 /* Say what the engine's reaction asks for. Returns 1 to go on asking,
  * 0 when the session is over (*status set). */
 static int
@@ -548,9 +449,7 @@ plain_react(struct plain *p, enum run_reaction re, int before, int *status)
 		*status = 0;
 		return p->run->kiosk && plain_kiosk_next(p, status);
 	case RUN_SUBMITTED:
-		fputs("Receipt: ", p->out);
-		plain_say(p, p->run->receipt);
-		plain_say(p, i18n(I18N_THANKS));
+		plain_receipt(p);
 		*status = 0;
 		return p->run->kiosk && plain_kiosk_next(p, status);
 	case RUN_QUIT:
@@ -559,13 +458,7 @@ plain_react(struct plain *p, enum run_reaction re, int before, int *status)
 	case RUN_FAILED:
 		fputc('\n', p->out);
 		fflush(p->out);
-		cmd_error(&cmd_run_entry, "%s", p->run->error);
-		if (p->run->touched && p->run->draft != NULL &&
-		    vault_draft_exists(p->run->draft))
-			fprintf(stderr, "consult: run: the answers last saved "
-			    "are kept as a draft: consult run --resume %s\n",
-			    p->run->code);
-		*status = p->run->error_status;
+		*status = run_say_failure(p->run);
 		return 0;
 	}
 	return 1;

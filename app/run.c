@@ -11,27 +11,8 @@
 #include "app/run.h"
 #include "vault/lib.h"
 
-static enum run_reaction run_cmd_back(struct run *, const char *);
-static enum run_reaction run_cmd_save(struct run *, const char *);
-static enum run_reaction run_cmd_lang(struct run *, const char *);
-static enum run_reaction run_cmd_help(struct run *, const char *);
-static enum run_reaction run_cmd_clear(struct run *, const char *);
-static enum run_reaction run_cmd_quit(struct run *, const char *);
-static enum run_reaction run_cmd_resume(struct run *, const char *);
-
-const struct run_command run_commands[] = {
-	{ "back", 0, run_cmd_back },
-	{ "save", 0, run_cmd_save },
-	{ "lang", 0, run_cmd_lang },
-	{ "help", 0, run_cmd_help },
-	{ "clear", 0, run_cmd_clear },
-	{ "resume", 0, run_cmd_resume },
-	{ "quit", 1, run_cmd_quit },
-	{ NULL, 0, NULL }
-};
-
 /* Record a failure; returns RUN_FAILED. cause is taken. */
-static enum run_reaction
+enum run_reaction
 run_fail(struct run *r, int status, char *cause)
 {
 	free(r->error);
@@ -89,7 +70,7 @@ run_pick_lang(struct run *r, const struct run_options *o)
 
 /* Show the form in language lang. The front end speaks it too, or the
  * locale's languages while r->ui_locale says no choice was made. */
-static void
+void
 run_set_lang(struct run *r, size_t lang)
 {
 	const struct lang	*l = &r->form->langs[lang];
@@ -124,7 +105,7 @@ run_start(struct run *r, char **cause)
 /* Reopen the draft under a resume code in place of the session's
  * draft and answers, which are kept when it fails. A code that opens no
  * draft is a wrong secret, like a wrong passphrase: exit 77. */
-static int
+int
 run_resume(struct run *r, const char *code, int *status, char **cause)
 {
 	struct vault_draft	*draft;
@@ -311,34 +292,6 @@ run_value(struct run *r, int q, const char *text)
 	return xstrdup(text);
 }
 
-enum run_reaction
-run_give(struct run *r, const char *value)
-{
-	int			 q = r->current;
-	char			*norm = NULL;
-	enum answer_problem	 problem;
-	enum run_reaction	 re;
-
-	if (r->state != RUN_ASK)
-		return RUN_SHOW;
-	if (r->form->questions[q].type == QUESTION_NOTE)
-		return run_advance(r);
-	problem = answers_check(r->answers, q, value, &norm);
-	if (problem != ANSWER_OK) {
-		wipe_free(norm);
-		r->problem = problem;
-		r->problem_q = q;
-		return RUN_PROBLEM;
-	}
-	answers_set(r->answers, q, norm);
-	wipe_free(norm);
-	r->touched = 1;
-	re = run_advance(r);
-	if (run_save(r) != 0)	/* positioned at what comes next */
-		return RUN_FAILED;
-	return re;
-}
-
 /* Store the checked answers of a page in order; the first refused one
  * becomes the current question. Returns -1 then, else 0. */
 static int
@@ -369,7 +322,7 @@ run_store_page(struct run *r, const int *qs, char *const *values, size_t n)
 }
 
 enum run_reaction
-run_give_page(struct run *r, const int *qs, char *const *values, size_t n)
+run_answer(struct run *r, const int *qs, char *const *values, size_t n)
 {
 	enum run_reaction	 re = RUN_SHOW;
 	const int		*now;
@@ -449,11 +402,13 @@ run_input(struct run *r, const char *text)
 {
 	enum run_reaction	 re;
 	char			*value;
+	int			 q;
 
 	switch (r->state) {
 	case RUN_ASK:
-		value = run_value(r, r->current, text);
-		re = run_give(r, value);
+		q = r->current;
+		value = run_value(r, q, text);
+		re = run_answer(r, &q, &value, 1);
 		wipe_free(value);
 		return re;
 	case RUN_REVIEW:
@@ -472,143 +427,6 @@ run_input(struct run *r, const char *text)
 }
 
 enum run_reaction
-run_command(struct run *r, const char *line)
-{
-	const struct run_command	*c;
-	const char			*arg;
-	size_t				 len;
-
-	line += strspn(line, " \t");
-	len = strcspn(line, " \t");
-	arg = line + len;
-	arg += strspn(arg, " \t");
-	if (r->state == RUN_REVIEW && run_is_number(line))
-		return run_review_input(r, line);
-	for (c = run_commands; c->name != NULL; c++) {
-		if (c->kiosk_only && !r->kiosk)
-			continue;
-		if (len != 0 && strlen(c->name) == len &&
-		    strncasecmp(c->name, line, len) == 0)
-			return c->fn(r, arg);
-	}
-	return RUN_UNKNOWN;
-}
-
-static enum run_reaction
-run_cmd_back(struct run *r, const char *arg)
-{
-	const int	*page;
-	int		 q, from;
-
-	(void)arg;
-	if (r->state == RUN_REVIEW) {
-		q = answers_next(r->answers, (int)r->form->nquestions - 1, -1);
-		if (q < 0)
-			return RUN_FIRST;
-		r->state = RUN_ASK;
-		r->from_review = 1;
-		r->current = q;
-		return RUN_SHOW;
-	}
-	if (r->state != RUN_ASK)
-		return RUN_FIRST;
-	from = r->current;
-	if (r->paged) {
-		run_page(r, r->current, &page);
-		from = page[0];
-	}
-	if ((q = answers_next(r->answers, from - 1, -1)) < 0)
-		return RUN_FIRST;
-	r->current = q;
-	return RUN_SHOW;
-}
-
-static enum run_reaction
-run_cmd_save(struct run *r, const char *arg)
-{
-	(void)arg;
-	if (run_save(r) != 0)
-		return RUN_FAILED;
-	r->state = RUN_DONE;
-	return RUN_SAVED;
-}
-
-static enum run_reaction
-run_cmd_lang(struct run *r, const char *arg)
-{
-	int	 l;
-
-	if (*arg == '\0')
-		return RUN_LANGS;
-	if ((l = form_find_lang(r->form, arg)) < 0)
-		return RUN_NO_LANG;
-	r->ui_locale = 0;	/* the participant's choice */
-	run_set_lang(r, (size_t)l);
-	return RUN_SHOW;
-}
-
-static enum run_reaction
-run_cmd_help(struct run *r, const char *arg)
-{
-	(void)r;
-	(void)arg;
-	return RUN_HELP;
-}
-
-/* Remove the current answer (an empty line keeps it). */
-static enum run_reaction
-run_cmd_clear(struct run *r, const char *arg)
-{
-	enum answer_problem	 problem;
-	char			*norm = NULL;
-
-	(void)arg;
-	if (r->state != RUN_ASK)
-		return RUN_UNKNOWN;
-	problem = answers_check(r->answers, r->current, "", &norm);
-	wipe_free(norm);
-	if (problem != ANSWER_OK) {
-		r->problem = problem;
-		r->problem_q = r->current;
-		return RUN_PROBLEM;
-	}
-	answers_set(r->answers, r->current, NULL);
-	r->touched = 1;
-	if (run_save(r) != 0)
-		return RUN_FAILED;
-	return RUN_SHOW;
-}
-
-static enum run_reaction
-run_cmd_quit(struct run *r, const char *arg)
-{
-	(void)arg;
-	if (r->state != RUN_CONFIRM_QUIT)
-		r->before_quit = r->state;
-	r->state = RUN_CONFIRM_QUIT;
-	return RUN_SHOW;
-}
-
-/* Go on with a draft: the way back for a participant who cannot give
- * --resume (an SSH forced command, a kiosk). Only before answering, so
- * that no answer given in this session is dropped. */
-static enum run_reaction
-run_cmd_resume(struct run *r, const char *arg)
-{
-	char	*cause = NULL;
-	int	 status, rc;
-
-	if (r->touched || (r->state != RUN_ASK && r->state != RUN_REVIEW))
-		return RUN_RESUME_LATE;
-	if ((rc = run_resume(r, arg, &status, &cause)) == 0)
-		return RUN_SHOW;
-	if (status == EXIT_IOERR || rc == -2)
-		return run_fail(r, status, cause);
-	free(cause);
-	return RUN_NO_DRAFT;
-}
-
-enum run_reaction
 run_next_participant(struct run *r)
 {
 	char	*cause = NULL;
@@ -624,4 +442,10 @@ run_next_participant(struct run *r)
 	r->ui_locale = r->ui_locale_start;
 	run_set_lang(r, r->start_lang);
 	return RUN_SHOW;
+}
+
+void
+run_set_paged(struct run *r, int paged)
+{
+	r->paged = paged;
 }

@@ -51,16 +51,62 @@ enum i18n_msg {
 	I18N_NO_DRAFT,
 	I18N_RESUME_LATE,
 	I18N_HELP,
-	I18N_BAR_CHOICE,
-	I18N_BAR_RANK,
-	I18N_BAR_TEXT,
-	I18N_BAR_MULTILINE,
-	I18N_BAR_REVIEW,
-	I18N_BAR_MENU,
-	I18N_TUI_HELP,
+	I18N_KEYS,
+	I18N_KEYS_SAVED,
+	I18N_KEY_ENTER,
+	I18N_KEY_BKSP,
+	I18N_KEY_SPACE,
+	I18N_KEY_PGUP,
+	I18N_KEY_ESC,
+	I18N_KEY_UP,
+	I18N_KEY_DOWN,
+	I18N_KEY_LEFT,
+	I18N_KEY_RIGHT,
+	I18N_KEY_CHOICES,
+	I18N_BAR_NEXT,
+	I18N_BAR_DONE,
+	I18N_BAR_NEWLINE,
+	I18N_BAR_BACK,
+	I18N_BAR_PICK,
+	I18N_BAR_RANK_UP,
+	I18N_BAR_RANK_DOWN,
+	I18N_BAR_CHANGE,
+	I18N_BAR_CHOOSE,
+	I18N_BAR_SUBMIT,
+	I18N_BAR_CANCEL,
+	I18N_BAR_LANGS,
+	I18N_BAR_SAVE,
+	I18N_BAR_HELP,
+	I18N_BAR_PROMPT,
+	I18N_OP_NEXT,
+	I18N_OP_DONE,
+	I18N_OP_NEWLINE,
+	I18N_OP_BACK,
+	I18N_OP_PICK,
+	I18N_OP_CHOICE,
+	I18N_OP_UP,
+	I18N_OP_DOWN,
+	I18N_OP_LEFT,
+	I18N_OP_RIGHT,
+	I18N_OP_RANK_UP,
+	I18N_OP_RANK_DOWN,
+	I18N_OP_CHANGE,
+	I18N_OP_CHOOSE,
+	I18N_OP_SUBMIT,
+	I18N_OP_CANCEL,
+	I18N_OP_LANGS,
+	I18N_OP_SAVE,
+	I18N_OP_QUIT,
+	I18N_OP_PROMPT,
+	I18N_OP_REDRAW,
+	I18N_OP_HELP,
 	I18N_TOO_SMALL,
 	I18N_SUBMIT_ITEM,
 	I18N_PRESS_KEY,
+	I18N_YES_WORDS,
+	I18N_NO_WORDS,
+	I18N_TOO_LARGE,
+	I18N_PENDING_KEY,
 	I18N_NMSGS
 };
 
@@ -81,10 +127,13 @@ void		 i18n_use(const char *code, const char *name);
 const char	*i18n(enum i18n_msg);
 /* Append a front-end word with each "{}" replaced by arg. */
 void		 i18n_format(struct buf *, enum i18n_msg, const char *arg);
-/* 1 if word says yes (y, yes, ok, oui, sí...), any case. */
+/* 1 if word (any case) is one of the yes words of the language spoken
+ * now (the catalogue's I18N_YES_WORDS: "y yes ok", "o oui"...). */
 int		 i18n_yes(const char *);
-/* 1 if word says no (n, no, non), any case. */
+/* 1 if word is one of the language's no words (I18N_NO_WORDS). */
 int		 i18n_no(const char *);
+/* 1 if the character typed alone is a yes word ("y", "o", "s"). */
+int		 i18n_yes_key(int c);
 
 /* ---- run.c: the session ------------------------------------------------ */
 
@@ -125,8 +174,8 @@ struct run_options {
 	int		 kiosk;
 };
 
-/* One participant's session. Front ends read it; only run*.c changes
- * it. */
+/* One participant's session. Front ends read it (through const
+ * pointers where they can); only run*.c changes it. */
 struct run {
 	struct vault		*vault;		/* its form, drafts */
 	struct vault_writer	*writer;	/* opened at the first submit */
@@ -160,13 +209,25 @@ struct run {
 	int			 error_status;	/* and the exit status */
 };
 
-/* One command a participant can give (":back" in plain mode, a key in
- * curses). */
+/* The commands a participant can give: ":back" in plain mode, a key or
+ * the ":" prompt in curses. Front ends call them by op (run_do). */
+enum run_op {
+	RUN_OP_BACK,		/* the question before */
+	RUN_OP_SAVE,		/* save the draft and leave */
+	RUN_OP_LANG,		/* arg: a language; "" lists them */
+	RUN_OP_HELP,
+	RUN_OP_CLEAR,		/* remove the current answer */
+	RUN_OP_RESUME,		/* arg: a resume code */
+	RUN_OP_QUIT,		/* kiosk: the facilitator ends it */
+};
+
 struct run_command {
-	const char	*name;
+	enum run_op	 op;
+	const char	*name;		/* as typed after the colon */
 	int		 kiosk_only;
 	enum run_reaction (*fn)(struct run *, const char *arg);
 };
+/* The commands, in the order the help lists them; NULL name ends it. */
 extern const struct run_command run_commands[];
 
 /* ---- run-codes.c: wrong resume codes ----------------------------------- */
@@ -213,27 +274,33 @@ char		*run_choice_value(struct run *, int q, const char *text);
  * labels in the language, rank in order). Nothing when unanswered. */
 void		 run_answer_text(struct run *, int q, struct buf *);
 
-/* Give text as the answer to the current question: choice keys or
- * names separated by spaces, a value, yes words for acknowledge; "" to
- * skip (or keep the current answer). At the review: a number jumps,
- * yes submits, no stays. At RUN_CONFIRM_QUIT: yes quits. */
+/* Give text as the answer to the current question (plain mode): choice
+ * keys or names separated by spaces, a value, yes words for acknowledge;
+ * "" to skip (or keep the current answer). At the review: a number
+ * jumps, yes submits, no stays. At RUN_CONFIRM_QUIT: yes quits. */
 enum run_reaction run_input(struct run *, const char *text);
-/* Give value as the answer to the current question exactly as it is
- * stored (choice names, "OK", "" for none): check it, store it, save
- * the draft and go on. */
-enum run_reaction run_give(struct run *, const char *value);
-/* Paged front ends: give the answers of the questions qs (the page as
- * run_page gave it, in a copy) at once: each is checked and stored in
- * order; the first refused one becomes the current question. When the
- * answers change which questions the page holds, the page is shown again;
- * else the engine goes on after it. */
-enum run_reaction run_give_page(struct run *, const int *qs,
+/* The one way to give answers: values[i], as stored (choice names, "OK",
+ * "" for none), for the questions qs[i]: the current question alone (a
+ * page of one) or its page as run_page gave it, in a copy. Each is
+ * checked and stored in order; the first refused one becomes the current
+ * question (RUN_PROBLEM). When the answers change which questions the
+ * page holds, the page is shown again; else the engine goes on after it.
+ * Once the session holds an answer, every call saves the draft,
+ * positioned at what comes next. */
+enum run_reaction run_answer(struct run *, const int *qs,
 		     char *const *values, size_t n);
 /* At the review: go to its k-th item (from 0) to change it. */
 enum run_reaction run_jump(struct run *, size_t k);
 /* At the review: submit (after checking every answer again). */
 enum run_reaction run_submit(struct run *);
-/* Run a command line without its colon ("lang fr", "back", "3"). */
+/* Do a command; arg is "" when it takes none. */
+enum run_reaction run_do(struct run *, enum run_op, const char *arg);
+/* The command this session takes under name (len bytes, any case), or
+ * NULL. */
+const struct run_command *run_command_find(const struct run *,
+		     const char *name, size_t len);
+/* Run a command line typed without its colon ("lang fr", "back"; at the
+ * review a number jumps). */
 enum run_reaction run_command(struct run *, const char *line);
 /* The review items: questions to list, in order. Returns the count;
  * *qs is borrowed until the next change. */
@@ -248,6 +315,16 @@ int		 run_save(struct run *);
 size_t		 run_page(struct run *, int q, const int **qs);
 /* 1 if q needs an answer now. */
 int		 run_required(struct run *, int q);
+/* The front end shows a field-list group at once (curses). */
+void		 run_set_paged(struct run *, int);
+
+/* run*.c only. */
+void		 run_set_lang(struct run *, size_t lang);
+/* Reopen the draft under a resume code in place of the session's (kept
+ * when it fails). Returns 0, or -1 with *status and *cause. */
+int		 run_resume(struct run *, const char *code, int *status,
+		     char **cause);
+enum run_reaction run_fail(struct run *, int status, char *cause);
 
 /* ---- the front ends ---------------------------------------------------- */
 
@@ -255,10 +332,25 @@ int		 run_required(struct run *, int q);
  * kiosk mode): the front end saves the draft and leaves. */
 extern volatile sig_atomic_t run_signalled;
 
+/* The bytes in a one-line answer and in a text of several lines that
+ * the front ends take. */
+#define RUN_LINE_MAX	65536
+#define RUN_TEXT_MAX	(1024 * 1024)
+
 /* cmd-run.c: leave without submitting (end of input, a signal): keep the
- * draft and say so, with the resume code, on stderr (nothing when a
- * kiosk participant gave no answer yet). Returns the exit status. */
+ * draft and say so, with the command that resumes it, on stderr (nothing
+ * when a kiosk participant gave no answer yet). Returns the exit status. */
 int		 run_leave(struct run *, const char *why);
+/* cmd-run.c: after RUN_FAILED (the screen gone): say r->error and, when
+ * answers were saved, the command that resumes them. Returns the exit
+ * status. */
+int		 run_say_failure(struct run *);
+/* cmd-run.c: append the command that resumes this session's draft:
+ * "consult run VAULT --resume CODE", the vault quoted for a shell. */
+void		 run_resume_command(const struct run *, struct buf *);
+/* cmd-run.c: append the receipt line of the last submission: "Receipt:
+ * " and the receipt, in every language (SPEC.md: scripts read it). */
+void		 run_receipt_line(const struct run *, struct buf *);
 /* tui.c: run the session on the curses screen. Returns the exit
  * status, or -1 when the terminal cannot be used (then nothing was
  * drawn and plain mode can take over). */

@@ -6,6 +6,20 @@
 
 #include "app/tui.h"
 
+/* Draw widget w from row y in at most rows rows; the cursor goes to its
+ * first row unless the widget puts it elsewhere. */
+static void
+tui_draw_widget(struct tui *t, struct tui_widget *w, int y, int rows,
+    int *cy, int *cx)
+{
+	if (w->active) {
+		*cy = y;
+		*cx = 0;
+	}
+	if (rows >= 1)
+		w->ops->draw(t, w, y, rows, cy, cx);
+}
+
 /* The widget with the focus. */
 struct tui_widget *
 tui_focused(struct tui *t)
@@ -46,7 +60,7 @@ tui_block_rows(struct tui *t, size_t i)
 	rows += (int)tui_wrap(form_text(f, qu->hint, t->run->lang), t->cols,
 	    &lines);
 	free(lines);
-	return rows + tui_widget_rows(t, &t->w[i]) + 1;
+	return rows + t->w[i].ops->rows(t, &t->w[i]) + 1;
 }
 
 /* A page: the questions of a field-list group one under the other,
@@ -70,10 +84,10 @@ tui_draw_page(struct tui *t, int *cy, int *cx)
 		mvaddstr(y, t->cols - 1, "^");
 	for (i = t->wtop; i < t->nw && y < bottom; i++) {
 		y += tui_draw_label(t, &t->w[i], y, i == t->wfocus ? 3 : 2);
-		want = tui_widget_rows(t, &t->w[i]);
+		want = t->w[i].ops->rows(t, &t->w[i]);
 		if (want > bottom - y)
 			want = bottom - y;
-		tui_widget_draw(t, &t->w[i], y, want, cy, cx);
+		tui_draw_widget(t, &t->w[i], y, want, cy, cx);
 		y += want + 1;
 	}
 	if (i < t->nw)
@@ -91,7 +105,7 @@ tui_draw_question(struct tui *t, int *cy, int *cx)
 		return;
 	}
 	y += tui_draw_label(t, &t->w[0], y, (t->rows - 3) / 2);
-	tui_widget_draw(t, &t->w[0], y + 1, t->rows - 3 - y, cy, cx);
+	tui_draw_widget(t, &t->w[0], y + 1, t->rows - 3 - y, cy, cx);
 }
 
 void
@@ -142,7 +156,7 @@ tui_page_load(struct tui *t)
 		tui_page_focus(t, t->w[0].q);
 	/* A note on a page takes no keys: focus what follows it. */
 	for (i = t->wfocus; i + 1 < t->nw &&
-	    tui_widget_rows(t, &t->w[i]) == 0; i++)
+	    t->w[i].ops->rows(t, &t->w[i]) == 0; i++)
 		;
 	tui_page_focus(t, t->w[i].q);
 }

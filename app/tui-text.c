@@ -130,19 +130,35 @@ tui_edit_clear(struct tui_edit *e)
 	memset(e, 0, sizeof *e);
 }
 
-void
+/* Bytes of wc in UTF-8. */
+static size_t
+tui_wc_bytes(wchar_t wc)
+{
+	return wc < 0x80 ? 1 : wc < 0x800 ? 2 : wc < 0x10000 ? 3 : 4;
+}
+
+/* Display width of an editor character (a control counts one). */
+static int
+tui_wcw(wchar_t wc)
+{
+	int	 w = wcwidth(wc);
+
+	return w < 0 ? 1 : w;
+}
+
+int
 tui_edit_insert(struct tui_edit *e, wchar_t wc)
 {
+	if (e->max != 0 && e->bytes + tui_wc_bytes(wc) > e->max)
+		return 0;
 	if (e->len + 2 > e->size) {
-		struct tui_edit	 bigger;
+		struct tui_edit	 bigger = *e;
 
 		bigger.size = e->size == 0 ? 64 : e->size * 2;
 		bigger.text = xreallocarray(NULL, bigger.size,
 		    sizeof *bigger.text);
 		if (e->len != 0)
 			wmemcpy(bigger.text, e->text, e->len);
-		bigger.len = e->len;
-		bigger.cursor = e->cursor;
 		tui_edit_clear(e);
 		*e = bigger;
 	}
@@ -150,24 +166,27 @@ tui_edit_insert(struct tui_edit *e, wchar_t wc)
 	    e->len - e->cursor);
 	e->text[e->cursor++] = wc;
 	e->len++;
+	e->bytes += tui_wc_bytes(wc);
+	return 1;
 }
 
 void
-tui_edit_set(struct tui_edit *e, const char *utf8)
+tui_edit_set(struct tui_edit *e, const char *utf8, size_t max)
 {
 	size_t	 n = strlen(utf8), i = 0;
 	wchar_t	 wc;
 	int	 w;
 
 	tui_edit_clear(e);
+	e->max = max;
 	while (i < n) {
 		if (utf8[i] == '\n') {
-			tui_edit_insert(e, L'\n');
+			wc = L'\n';
 			i++;
-			continue;
-		}
-		i += tui_decode(utf8 + i, n - i, &wc, &w);
-		tui_edit_insert(e, wc);
+		} else
+			i += tui_decode(utf8 + i, n - i, &wc, &w);
+		if (!tui_edit_insert(e, wc))
+			break;
 	}
 }
 
@@ -196,8 +215,12 @@ tui_edit_get(const struct tui_edit *e)
 static void
 tui_edit_delete(struct tui_edit *e, size_t n)
 {
+	size_t	 i;
+
 	if (n > e->len - e->cursor)
 		n = e->len - e->cursor;
+	for (i = 0; i < n; i++)
+		e->bytes -= tui_wc_bytes(e->text[e->cursor + i]);
 	wmemmove(e->text + e->cursor, e->text + e->cursor + n,
 	    e->len - e->cursor - n);
 	e->len -= n;
@@ -207,6 +230,8 @@ tui_edit_delete(struct tui_edit *e, size_t n)
 int
 tui_edit_key(struct tui_edit *e, int is_key, wint_t k)
 {
+	size_t	 n;
+
 	if (is_key && k == KEY_LEFT) {
 		if (e->cursor > 0)
 			e->cursor--;
@@ -228,8 +253,9 @@ tui_edit_key(struct tui_edit *e, int is_key, wint_t k)
 	else if (!is_key && k == 11)			/* ^K */
 		tui_edit_delete(e, e->len - e->cursor);
 	else if (!is_key && k == 21) {			/* ^U */
-		e->len -= e->cursor;
-		wmemmove(e->text, e->text + e->cursor, e->len);
+		n = e->cursor;
+		e->cursor = 0;
+		tui_edit_delete(e, n);
 		e->cursor = 0;
 	} else
 		return 0;
@@ -249,8 +275,7 @@ tui_edit_place(const struct tui_edit *e, size_t i, int width, int *row,
 		*col = 0;
 		return 0;
 	}
-	if ((w = wcwidth(e->text[i])) < 0)
-		w = 1;
+	w = tui_wcw(e->text[i]);
 	if (*col + w > width) {
 		(*row)++;
 		*col = 0;
@@ -258,52 +283,142 @@ tui_edit_place(const struct tui_edit *e, size_t i, int width, int *row,
 	return w;
 }
 
+/* The start of the row that holds position p, laid out backwards from
+ * it over at most width columns, never across a line break. */
+static size_t
+tui_edit_row_start(const struct tui_edit *e, size_t p, int width)
+{
+	int	 col = 0, w;
+
+	while (p > 0 && e->text[p - 1] != L'\n') {
+		w = tui_wcw(e->text[p - 1]);
+		if (col + w > width)
+			break;
+		col += w;
+		p--;
+	}
+	return p;
+}
+
+/* The start of the row after the one that starts at p. */
+static size_t
+tui_edit_row_next(const struct tui_edit *e, size_t p, int width)
+{
+	int	 col = 0, w;
+
+	for (; p < e->len; p++) {
+		if (e->text[p] == L'\n')
+			return p + 1;
+		w = tui_wcw(e->text[p]);
+		if (col + w > width && col > 0)
+			return p;
+		col += w;
+	}
+	return p;
+}
+
+/* Several lines: the row and column of the cursor, laid out from the
+ * first row shown (e->top), which moves to keep the cursor in view. Only
+ * the rows near the cursor are laid out. */
+static void
+tui_edit_scroll(struct tui_edit *e, int rows, int width, int *crow,
+    int *ccol)
+{
+	size_t	 i;
+	int	 row, col, n;
+
+	if (e->top > e->cursor || e->top > e->len)
+		e->top = tui_edit_row_start(e, e->cursor, width - 1);
+	else if (e->cursor - e->top > (size_t)(rows + 1) * (size_t)width) {
+		/* A jump (End): the cursor's row at the bottom. */
+		e->top = tui_edit_row_start(e, e->cursor, width - 1);
+		for (n = 1; n < rows && e->top > 0; n++)
+			e->top = tui_edit_row_start(e, e->top - 1, width);
+	}
+	for (;;) {
+		row = col = 0;
+		for (i = e->top; i < e->cursor; i++)
+			col += tui_edit_place(e, i, width, &row, &col);
+		if (e->cursor < e->len && e->text[e->cursor] != L'\n')
+			tui_edit_place(e, e->cursor, width, &row, &col);
+		if (col >= width) {
+			row++;
+			col = 0;
+		}
+		if (row < rows)
+			break;
+		for (n = row - rows + 1; n > 0; n--)
+			e->top = tui_edit_row_next(e, e->top, width);
+	}
+	*crow = row;
+	*ccol = col;
+}
+
+/* The start of the text that ends at p and takes at most cols columns. */
+static size_t
+tui_edit_back(const struct tui_edit *e, size_t p, int cols)
+{
+	int	 used = 0, w;
+
+	while (p > 0) {
+		w = tui_wcw(e->text[p - 1]);
+		if (used + w > cols)
+			break;
+		used += w;
+		p--;
+	}
+	return p;
+}
+
+/* One line that scrolls sideways by half its width when the cursor
+ * leaves it, so that most keys redraw one character. */
+static void
+tui_edit_draw_line(struct tui_edit *e, int y, int x, int width, int *cy,
+    int *cx)
+{
+	size_t	 i;
+	int	 col = 0, w;
+
+	if (e->top > e->cursor || e->top > e->len)
+		e->top = tui_edit_back(e, e->cursor, width / 2);
+	for (i = e->top; i < e->cursor && col < width; i++)
+		col += tui_wcw(e->text[i]);
+	if (col >= width) {
+		e->top = tui_edit_back(e, e->cursor, width / 2);
+		for (i = e->top, col = 0; i < e->cursor; i++)
+			col += tui_wcw(e->text[i]);
+	}
+	*cy = y;
+	*cx = x + col;
+	for (i = e->top, col = 0; i < e->len; i++) {
+		w = tui_wcw(e->text[i]);
+		if (col + w > width)
+			break;
+		col += w;
+	}
+	if (i > e->top)
+		mvaddnwstr(y, x, e->text + e->top, (int)(i - e->top));
+}
+
 void
-tui_edit_draw(const struct tui_edit *e, int y, int x, int rows, int width,
+tui_edit_draw(struct tui_edit *e, int y, int x, int rows, int width,
     int *cy, int *cx)
 {
-	size_t	 i, first = 0;
-	int	 row = 0, col = 0, w, top = 0, used = 0;
+	size_t	 i;
+	int	 row = 0, col = 0, w;
 
 	if (rows == 1) {
-		/* One line: scroll sideways to keep the cursor in view. */
-		for (i = e->cursor; i > 0; i--) {
-			if ((w = wcwidth(e->text[i - 1])) < 0)
-				w = 1;
-			if (used + w >= width)
-				break;
-			used += w;
-		}
-		first = i;
-		mvaddnwstr(y, x, e->text + first, (int)(e->cursor - first));
-		getyx(stdscr, *cy, *cx);
-		for (i = e->cursor, col = used; i < e->len; i++) {
-			if ((w = wcwidth(e->text[i])) < 0)
-				w = 1;
-			if (col + w > width)
-				break;
-			col += w;
-		}
-		addnwstr(e->text + e->cursor, (int)(i - e->cursor));
+		tui_edit_draw_line(e, y, x, width, cy, cx);
 		return;
 	}
-	for (i = 0; i < e->cursor; i++)
-		col += tui_edit_place(e, i, width, &row, &col);
-	if (e->cursor < e->len && e->text[e->cursor] != L'\n')
-		tui_edit_place(e, e->cursor, width, &row, &col);
-	if (col >= width) {
-		row++;
-		col = 0;
-	}
-	if (row >= rows)
-		top = row - rows + 1;
-	*cy = y + row - top;
+	tui_edit_scroll(e, rows, width, &row, &col);
+	*cy = y + row;
 	*cx = x + col;
 	row = col = 0;
-	for (i = 0; i < e->len; i++) {
+	for (i = e->top; i < e->len && row < rows; i++) {
 		w = tui_edit_place(e, i, width, &row, &col);
-		if (w > 0 && row >= top && row < top + rows)
-			mvaddnwstr(y + row - top, x + col, e->text + i, 1);
+		if (w > 0 && row < rows)
+			mvaddnwstr(y + row, x + col, e->text + i, 1);
 		col += w;
 	}
 }

@@ -1,28 +1,45 @@
-/* tui.c: the curses front end of "consult run": the screens (question,
- * review, help, languages, receipt), the keys, and the loop. Every rule
+/* tui.c: the curses front end of "consult run": the question and review
+ * screens, what each op of the key table does, and the loop. Every rule
  * is the engine's (run.c); this file only draws and maps keys to it.
  * For slow links: one erase-and-draw per key, which curses turns into
  * the few bytes that changed; no clear() but between participants. */
+#include <sys/ioctl.h>
+
 #include <curses.h>
 #include <langinfo.h>
 #include <locale.h>
+#include <poll.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "app/app.h"
 #include "app/tui.h"
 
-#define TUI_CTRL(c)	((c) & 0x1f)
+/* Set by SIGWINCH: the loop reads the new size (curses must not: it
+ * would allocate for whatever size a client claims). */
+static volatile sig_atomic_t tui_winched;
 
-static void
+long long
+tui_now(void)
+{
+	struct timespec	 ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+void
 tui_say(struct tui *t, const char *s)
 {
 	free(t->message);
 	t->message = s != NULL ? xstrdup(s) : NULL;
 }
 
-static void
+void
 tui_sayf(struct tui *t, enum i18n_msg msg, const char *arg)
 {
 	struct buf	 b;
@@ -54,144 +71,30 @@ tui_draw_header(struct tui *t)
 	mvaddstr(0, w, progress);
 }
 
-/* The review: every answer, then "Submit"; the focus scrolls. */
-static void
-tui_draw_review(struct tui *t, int *cy, int *cx)
+/* The screen over the question's place now: an overlay, the review or
+ * the facilitator's confirmation; NULL for the question. */
+static const struct tui_screen *
+tui_screen_now(struct tui *t)
 {
-	const struct form	*f = t->run->form;
-	const int		*qs;
-	const char		*label;
-	struct buf		 b;
-	size_t			 n, i;
-	int			 y = 2, rows = (t->rows - 5) / 2;
-	char			 num[16];
-
-	tui_put(1, 0, i18n(I18N_REVIEW),
-	    strlen(i18n(I18N_REVIEW)), t->cols);
-	n = run_review(t->run, &qs);
-	if (t->rfocus > n)
-		t->rfocus = n;
-	if (t->rfocus < t->rtop)
-		t->rtop = t->rfocus;
-	if (t->rfocus >= t->rtop + (size_t)rows)
-		t->rtop = t->rfocus - (size_t)rows + 1;
-	buf_init(&b);
-	for (i = t->rtop; i <= n && y < t->rows - 3; i++, y += 2) {
-		if (i == t->rfocus) {
-			mvaddstr(y, 0, ">");
-			*cy = y;
-			*cx = 0;
-		}
-		if (i == n) {
-			tui_put(y, 2, i18n(I18N_SUBMIT_ITEM),
-			    strlen(i18n(I18N_SUBMIT_ITEM)),
-			    t->cols - 2);
-			break;
-		}
-		snprintf(num, sizeof num, "%zu. ", i + 1);
-		mvaddstr(y, 2, num);
-		label = form_label(f, &f->questions[qs[i]], t->run->lang);
-		tui_put(y, 2 + (int)strlen(num), label, strlen(label),
-		    t->cols - 7);
-		b.len = 0;
-		run_answer_text(t->run, qs[i], &b);
-		if (b.len == 0)
-			buf_add_str(&b, i18n(I18N_NO_ANSWER));
-		tui_put(y + 1, 6, buf_str(&b), b.len, t->cols - 6);
-	}
-	buf_clear(&b);
+	if (t->overlay != TUI_NONE)
+		return &tui_screens[t->overlay];
+	if (t->run->state == RUN_REVIEW)
+		return &tui_review_screen;
+	if (t->run->state == RUN_CONFIRM_QUIT)
+		return &tui_quit_screen;
+	return NULL;
 }
 
-/* The languages of the form, the current one focused. */
-static void
-tui_draw_langs(struct tui *t, int *cy, int *cx)
-{
-	const struct form	*f = t->run->form;
-	size_t			 i;
-
-	tui_put(1, 0, i18n(I18N_LANGUAGES),
-	    strlen(i18n(I18N_LANGUAGES)), t->cols);
-	for (i = 0; i < f->nlangs && (int)i < t->rows - 5; i++) {
-		if (i == t->rfocus) {
-			mvaddstr(3 + (int)i, 0, ">");
-			*cy = 3 + (int)i;
-			*cx = 0;
-		}
-		mvprintw(3 + (int)i, 2, "%zu ", i + 1);
-		tui_put(3 + (int)i, 5, f->langs[i].name,
-		    strlen(f->langs[i].name), t->cols - 5);
-	}
-}
-
-/* A screen of text: help, receipt, saved, confirmations. */
-static void
-tui_draw_text(struct tui *t, const char *s, int *cy, int *cx)
-{
-	int	 used;
-
-	used = tui_put_wrapped(2, 0, s, t->cols, t->rows - 5);
-	*cy = 2 + used;
-	*cx = 0;
-}
-
-/* The help bar of the current screen. */
-static enum i18n_msg
-tui_bar(struct tui *t)
-{
-	const struct question	*qu;
-
-	if (t->overlay == TUI_LANGS)
-		return I18N_BAR_MENU;
-	if (t->run->state != RUN_ASK)
-		return I18N_BAR_REVIEW;
-	qu = &t->run->form->questions[tui_focused(t)->q];
-	if (qu->type == QUESTION_RANK)
-		return I18N_BAR_RANK;
-	if (question_has_choices(qu) || qu->type == QUESTION_NOTE ||
-	    qu->type == QUESTION_ACKNOWLEDGE)
-		return I18N_BAR_CHOICE;
-	return qu->multiline ? I18N_BAR_MULTILINE : I18N_BAR_TEXT;
-}
-
-/* The body of the screen for the overlay or the engine's state. */
+/* The body of the screen: the screen now, else the question. */
 static void
 tui_draw_body(struct tui *t, int *cy, int *cx)
 {
-	struct buf	 b;
+	const struct tui_screen	*screen;
 
-	buf_init(&b);
-	switch (t->overlay) {
-	case TUI_HELP:
-		tui_draw_text(t, i18n(I18N_TUI_HELP), cy, cx);
-		break;
-	case TUI_LANGS:
-		tui_draw_langs(t, cy, cx);
-		break;
-	case TUI_CONFIRM_SUBMIT:
-		tui_draw_text(t, i18n(I18N_SUBMIT), cy, cx);
-		break;
-	case TUI_RECEIPT:
-		buf_printf(&b, "Receipt: %s\n\n%s\n\n%s", t->run->receipt,
-		    i18n(I18N_THANKS), i18n(t->run->kiosk ?
-		    I18N_NEXT_PARTICIPANT : I18N_PRESS_KEY));
-		tui_draw_text(t, buf_str(&b), cy, cx);
-		break;
-	case TUI_SAVED:
-		i18n_format(&b, I18N_SAVED, t->run->code);
-		buf_printf(&b, "\n\n%s", i18n(t->run->kiosk ?
-		    I18N_NEXT_PARTICIPANT : I18N_PRESS_KEY));
-		tui_draw_text(t, buf_str(&b), cy, cx);
-		break;
-	case TUI_NONE:
-		if (t->run->state == RUN_ASK)
-			tui_draw_question(t, cy, cx);
-		else if (t->run->state == RUN_REVIEW)
-			tui_draw_review(t, cy, cx);
-		else if (t->run->state == RUN_CONFIRM_QUIT)
-			tui_draw_text(t, i18n(I18N_QUIT_CONFIRM), cy, cx);
-		break;
-	}
-	buf_clear(&b);
+	if ((screen = tui_screen_now(t)) != NULL)
+		screen->draw(t, cy, cx);
+	else if (t->run->state == RUN_ASK)
+		tui_draw_question(t, cy, cx);
 }
 
 /* The status line: the last message, over the rows above it when it
@@ -214,26 +117,48 @@ tui_draw_message(struct tui *t)
 	free(lines);
 }
 
-/* 1 if the terminal is below the smallest size drawn (40x12). */
-static int
-tui_too_small(const struct tui *t)
+/* The word for a window that cannot be drawn in, or NULL: below the
+ * smallest size drawn (40x12) or beyond the largest. */
+static const char *
+tui_misfit(const struct tui *t)
 {
-	return t->cols < TUI_MIN_COLS || t->rows < TUI_MIN_ROWS;
+	if (t->cols < TUI_MIN_COLS || t->rows < TUI_MIN_ROWS)
+		return i18n(I18N_TOO_SMALL);
+	if (t->cols > TUI_MAX_COLS || t->rows > TUI_MAX_ROWS)
+		return i18n(I18N_TOO_LARGE);
+	return NULL;
+}
+
+/* The key bar, or the ":" line. */
+static void
+tui_draw_bar(struct tui *t, int *cy, int *cx)
+{
+	struct buf	 b;
+
+	if (t->prompting) {
+		tui_prompt_draw(t, cy, cx);
+		return;
+	}
+	buf_init(&b);
+	if (t->overlay == TUI_NONE || t->overlay == TUI_LANGS)
+		tui_key_bar(t, &b);
+	tui_put(t->rows - 1, 0, buf_str(&b), b.len, t->cols - 1);
+	buf_clear(&b);
 }
 
 static void
 tui_draw(struct tui *t)
 {
-	const char	*bar;
+	const char	*misfit;
 	int		 cy = 1, cx = 0;
 
 	erase();
-	if (tui_too_small(t)) {
+	if ((misfit = tui_misfit(t)) != NULL) {
 		/* Not a word at 1x1: ncurses 6.4 reads outside its buffers
 		 * when the only cell is written (valgrind, test-bad-input). */
 		if (t->cols > 1 || t->rows > 1)
-			tui_put_wrapped(0, 0, i18n(I18N_TOO_SMALL),
-			    t->cols, t->rows);
+			tui_put_wrapped(0, 0, misfit, t->cols < TUI_MAX_COLS ?
+			    t->cols : TUI_MAX_COLS, t->rows);
 		move(0, 0);
 		refresh();
 		return;
@@ -242,14 +167,12 @@ tui_draw(struct tui *t)
 	tui_draw_body(t, &cy, &cx);
 	if (t->message != NULL)
 		tui_draw_message(t);
-	bar = i18n(tui_bar(t));
-	tui_put(t->rows - 1, 0, bar, strlen(bar), t->cols - 1);
+	tui_draw_bar(t, &cy, &cx);
 	move(cy, cx);
 	refresh();
 }
 
-/* After the engine's reaction: what the screen says next. */
-static void
+void
 tui_react(struct tui *t, enum run_reaction re)
 {
 	switch (re) {
@@ -259,14 +182,26 @@ tui_react(struct tui *t, enum run_reaction re)
 	case RUN_FIRST:
 		tui_say(t, i18n(I18N_FIRST_QUESTION));
 		break;
+	case RUN_NO_DRAFT:
+		tui_say(t, i18n(I18N_NO_DRAFT));
+		break;
+	case RUN_RESUME_LATE:
+		tui_say(t, i18n(I18N_RESUME_LATE));
+		break;
+	case RUN_NOT_SUBMITTED:
+		tui_say(t, i18n(I18N_NOT_SUBMITTED));
+		break;
 	case RUN_NO_LANG:
 	case RUN_NO_ITEM:
 	case RUN_UNKNOWN:
-	case RUN_NOT_SUBMITTED:
-	case RUN_NO_DRAFT:
-	case RUN_RESUME_LATE:
+		break;		/* the caller says it, with what was typed */
 	case RUN_HELP:
+		t->overlay = TUI_HELP;
+		t->rtop = 0;
+		break;
 	case RUN_LANGS:
+		t->overlay = TUI_LANGS;
+		t->rfocus = t->run->lang;
 		break;
 	case RUN_SHOW:
 		tui_say(t, NULL);
@@ -304,185 +239,102 @@ tui_give(struct tui *t)
 	values = xcalloc(n, sizeof *values);
 	qs = xcalloc(n, sizeof *qs);
 	for (i = 0; i < n; i++) {
-		values[i] = tui_widget_value(t, &t->w[i]);
+		values[i] = t->w[i].ops->value(t, &t->w[i]);
 		qs[i] = t->w[i].q;
 	}
-	tui_react(t, run_give_page(t->run, qs, values, n));
+	tui_react(t, run_answer(t->run, qs, values, n));
 	for (i = 0; i < n; i++)
 		wipe_free(values[i]);
 	free(values);
 	free(qs);
 }
 
-/* Keys of the overlays; returns 1 if the key was theirs. */
-static int
-tui_overlay_key(struct tui *t, int is_key, wint_t k)
+/* Up and Down on a question: the focused widget's, else to the widget
+ * above or below on the page. */
+static void
+tui_page_move(struct tui *t, enum tui_op op)
 {
-	const struct form	*f = t->run->form;
-	char			*cmd;
+	struct tui_widget	*w = tui_focused(t);
 
-	switch (t->overlay) {
-	case TUI_NONE:
-		return 0;
-	case TUI_HELP:
-		t->overlay = TUI_NONE;
+	if (w->ops->key(t, w, op, 0, 0))
+		return;
+	if (op == TUI_OP_DOWN && t->wfocus + 1 < t->nw)
+		tui_page_focus(t, t->w[t->wfocus + 1].q);
+	else if (op == TUI_OP_UP && t->wfocus > 0)
+		tui_page_focus(t, t->w[t->wfocus - 1].q);
+}
+
+void
+tui_do(struct tui *t, enum tui_op op)
+{
+	switch (op) {
+	case TUI_OP_NEXT:
+	case TUI_OP_DONE:
+		tui_give(t);
 		break;
-	case TUI_LANGS:
-		if ((is_key && k == KEY_UP) || (!is_key && k == L'k')) {
-			if (t->rfocus > 0)
-				t->rfocus--;
-		} else if ((is_key && k == KEY_DOWN) || (!is_key && k == L'j')) {
-			if (t->rfocus + 1 < f->nlangs)
-				t->rfocus++;
-		} else if ((is_key && k == KEY_ENTER) ||
-		    (!is_key && (k == L'\r' || k == L'\n'))) {
-			xasprintf(&cmd, "lang %s", f->langs[t->rfocus].name);
-			tui_react(t, run_command(t->run, cmd));
-			free(cmd);
-			t->overlay = TUI_NONE;
-			t->rfocus = 0;
-		} else if (!is_key && k == 27)
-			t->overlay = TUI_NONE;
-		else if (!is_key && k >= L'1' && k < L'1' + (wint_t)f->nlangs &&
-		    k <= L'9') {
-			t->rfocus = k - L'1';
-			return tui_overlay_key(t, 0, L'\r');
-		}
+	case TUI_OP_BACK:
+		tui_react(t, run_do(t->run, RUN_OP_BACK, ""));
 		break;
-	case TUI_CONFIRM_SUBMIT:
-		t->overlay = TUI_NONE;
-		if (!is_key && k < 128 && (k == L'y' || k == L'o' ||
-		    k == L's' || k == L'Y' || k == L'O' || k == L'S'))
-			tui_react(t, run_submit(t->run));
+	case TUI_OP_UP:
+	case TUI_OP_DOWN:
+		if (t->run->state == RUN_ASK)
+			tui_page_move(t, op);
 		break;
-	case TUI_RECEIPT:
-	case TUI_SAVED:
-		t->overlay = TUI_NONE;
-		if (!t->run->kiosk) {
-			t->done = 1;
-			break;
-		}
-		clear();	/* nothing of this participant stays */
-		t->saved = 0;
-		t->rfocus = t->rtop = 0;
-		tui_react(t, run_next_participant(t->run));
-		tui_sayf(t, I18N_RESUME_CODE, t->run->code);
+	case TUI_OP_LANGS:
+		tui_react(t, run_do(t->run, RUN_OP_LANG, ""));
+		break;
+	case TUI_OP_SAVE:
+		tui_react(t, run_do(t->run, RUN_OP_SAVE, ""));
+		break;
+	case TUI_OP_QUIT:
+		if (t->run->kiosk)
+			tui_react(t, run_do(t->run, RUN_OP_QUIT, ""));
+		break;
+	case TUI_OP_PROMPT:
+		tui_prompt_open(t);
+		break;
+	case TUI_OP_REDRAW:
+		clearok(curscr, TRUE);
+		break;
+	case TUI_OP_HELP:
+		tui_react(t, run_do(t->run, RUN_OP_HELP, ""));
+		break;
+	default:
 		break;
 	}
-	return 1;
-}
-
-/* 1 if the key goes back from the current screen. In a text, only
- * PgUp, Backspace when it is empty and Left at its start do. */
-static int
-tui_is_back(struct tui *t, int is_key, wint_t k)
-{
-	const struct question	*qu;
-	struct tui_widget	*w;
-	int			 bksp;
-
-	bksp = (is_key && k == KEY_BACKSPACE) || (!is_key && (k == 8 ||
-	    k == 127));
-	if (is_key && k == KEY_PPAGE)
-		return 1;
-	if (t->run->state != RUN_ASK)
-		return bksp || (is_key && k == KEY_LEFT);
-	w = tui_focused(t);
-	qu = &t->run->form->questions[w->q];
-	if (!tui_widget_text(t, w))
-		return bksp || (is_key && k == KEY_LEFT && !qu->likert);
-	return (bksp && w->edit.len == 0) ||
-	    (is_key && k == KEY_LEFT && w->edit.cursor == 0);
-}
-
-static void
-tui_review_key(struct tui *t, int is_key, wint_t k, int enter)
-{
-	const int	*qs;
-	size_t		 n;
-
-	n = run_review(t->run, &qs);
-	if ((is_key && k == KEY_UP) || (!is_key && k == L'k')) {
-		if (t->rfocus > 0)
-			t->rfocus--;
-	} else if ((is_key && k == KEY_DOWN) || (!is_key && k == L'j')) {
-		if (t->rfocus < n)
-			t->rfocus++;
-	} else if ((enter && t->rfocus == n) || (!is_key && k == L's'))
-		t->overlay = TUI_CONFIRM_SUBMIT;
-	else if (enter)
-		tui_react(t, run_jump(t->run, t->rfocus));
-}
-
-/* Keys that work on every screen but the overlays; returns 1 if k was
- * one. */
-static int
-tui_global_key(struct tui *t, int is_key, wint_t k, int text)
-{
-	if ((is_key && k == KEY_F(2)) || (!is_key && k == TUI_CTRL('t'))) {
-		t->overlay = TUI_LANGS;
-		t->rfocus = t->run->lang;
-	} else if ((is_key && k == KEY_F(3)) || (!is_key && k == TUI_CTRL('s')))
-		tui_react(t, run_command(t->run, "save"));
-	else if (!is_key && k == TUI_CTRL('q') && t->run->kiosk)
-		tui_react(t, run_command(t->run, "quit"));
-	else if ((is_key && k == KEY_F(1)) || (!is_key && k == L'?' && !text))
-		t->overlay = TUI_HELP;
-	else if (tui_is_back(t, is_key, k))
-		tui_react(t, run_command(t->run, "back"));
-	else
-		return 0;
-	return 1;
-}
-
-/* A key for the widgets of the page: the focused one's, else Tab, Up
- * and Down move between them. */
-static void
-tui_page_key(struct tui *t, int is_key, wint_t k)
-{
-	tui_say(t, NULL);
-	if (tui_widget_key(t, tui_focused(t), is_key, k))
-		return;
-	if (((is_key && k == KEY_DOWN) || (!is_key && k == L'\t')) &&
-	    t->wfocus + 1 < t->nw)
-		tui_page_focus(t, t->w[t->wfocus + 1].q);
-	else if (((is_key && (k == KEY_UP || k == KEY_BTAB))) &&
-	    t->wfocus > 0)
-		tui_page_focus(t, t->w[t->wfocus - 1].q);
 }
 
 static void
 tui_key(struct tui *t, int is_key, wint_t k)
 {
-	const struct question	*qu = NULL;
-	int			 enter, text = 0;
+	const struct tui_screen	*screen;
+	struct tui_widget	*w;
+	enum tui_op		 op;
 
-	enter = (is_key && k == KEY_ENTER) || (!is_key && (k == L'\r' ||
-	    k == L'\n'));
-	if (t->run->state == RUN_ASK) {
-		qu = &t->run->form->questions[tui_focused(t)->q];
-		text = tui_widget_text(t, tui_focused(t));
-	}
-	if (!is_key && k == TUI_CTRL('l')) {
-		clearok(curscr, TRUE);
+	if (t->digits[0] != '\0' && (is_key || k < L'0' || k > L'9'))
+		tui_choice_settle(t, 1);
+	if (t->prompting) {
+		tui_prompt_key(t, is_key, k);
 		return;
 	}
-	if (tui_overlay_key(t, is_key, k))
-		return;
-	if (t->run->state == RUN_CONFIRM_QUIT) {
-		tui_react(t, run_input(t->run, !is_key && (k == L'y' ||
-		    k == L'o' || k == L's') ? "yes" : "no"));
+	if ((screen = tui_screen_now(t)) != NULL) {
+		screen->key(t, is_key, k);
 		return;
 	}
-	if (tui_global_key(t, is_key, k, text))
+	op = tui_key_op(t, is_key, k);
+	if (t->run->state != RUN_ASK || op == TUI_OP_UP || op == TUI_OP_DOWN) {
+		tui_do(t, op);
 		return;
-	if (t->run->state == RUN_REVIEW)
-		tui_review_key(t, is_key, k, enter);
-	else if (qu != NULL && ((enter && !qu->multiline) ||
-	    (qu->multiline && !is_key && k == TUI_CTRL('d'))))
-		tui_give(t);
-	else if (qu != NULL)
-		tui_page_key(t, is_key, k);
+	}
+	w = tui_focused(t);
+	if (op == TUI_OP_NONE || op == TUI_OP_PICK || op == TUI_OP_LEFT ||
+	    op == TUI_OP_RIGHT || op == TUI_OP_RANK_UP ||
+	    op == TUI_OP_RANK_DOWN || op == TUI_OP_NEWLINE) {
+		if (op != TUI_OP_NONE || !t->digits[0])
+			tui_say(t, NULL);
+		w->ops->key(t, w, op, is_key, k);
+	} else
+		tui_do(t, op);
 }
 
 /* After the screen is gone: what must stay in the terminal. */
@@ -492,17 +344,94 @@ tui_farewell(struct tui *t)
 	struct buf	 b;
 
 	if (t->status_code != 0) {
-		cmd_error(&cmd_run_entry, "%s", t->run->error);
+		run_say_failure(t->run);
 		return;
 	}
 	buf_init(&b);
 	if (t->saved)
 		i18n_format(&b, I18N_SAVED, t->run->code);
 	else if (t->run->receipt[0] != '\0' && !t->run->kiosk)
-		buf_printf(&b, "Receipt: %s", t->run->receipt);
+		run_receipt_line(t->run, &b);
 	if (b.len != 0)
 		printf("%s\n", buf_str(&b));
 	buf_clear(&b);
+}
+
+static void
+tui_winch(int sig)
+{
+	(void)sig;
+	tui_winched = 1;
+}
+
+/* The window's size from the terminal, each side clamped to one more
+ * than the largest drawn (so that "too large" shows); 0 if unknown. */
+static int
+tui_window_size(int *rows, int *cols)
+{
+	struct winsize	 ws;
+
+	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) != 0 || ws.ws_row == 0 ||
+	    ws.ws_col == 0)
+		return 0;
+	*rows = ws.ws_row > TUI_MAX_ROWS ? TUI_MAX_ROWS + 1 : ws.ws_row;
+	*cols = ws.ws_col > TUI_MAX_COLS ? TUI_MAX_COLS + 1 : ws.ws_col;
+	return 1;
+}
+
+/* Before curses starts: its size from the clamped window (through
+ * LINES and COLUMNS, which it reads over the terminal's), and SIGWINCH
+ * ours, so that curses installs no handler of its own. */
+static void
+tui_size_init(void)
+{
+	struct sigaction	 sa;
+	char			 num[16];
+	int			 rows, cols;
+
+	if (tui_window_size(&rows, &cols)) {
+		snprintf(num, sizeof num, "%d", rows);
+		setenv("LINES", num, 1);
+		snprintf(num, sizeof num, "%d", cols);
+		setenv("COLUMNS", num, 1);
+	}
+	memset(&sa, 0, sizeof sa);
+	sigemptyset(&sa.sa_mask);
+	sa.sa_handler = tui_winch;
+	sigaction(SIGWINCH, &sa, NULL);
+}
+
+/* After SIGWINCH: curses takes the clamped new size. */
+static void
+tui_resize(struct tui *t)
+{
+	int	 rows, cols;
+
+	tui_winched = 0;
+	if (tui_window_size(&rows, &cols) &&
+	    (rows != t->rows || cols != t->cols))
+		resize_term(rows, cols);
+	getmaxyx(stdscr, t->rows, t->cols);
+}
+
+/* 1 if keys are waiting to be read (a paste): the screen is drawn once
+ * they are all taken, not once for each. */
+static int
+tui_typeahead(void)
+{
+	struct pollfd	 p;
+
+	p.fd = STDIN_FILENO;
+	p.events = POLLIN;
+	return poll(&p, 1, 0) > 0;
+}
+
+/* Wait for a key (at most half a second: signals, a pending digit). */
+static int
+tui_wait(struct tui *t, wint_t *k)
+{
+	timeout(t->digits[0] != '\0' ? 100 : 500);
+	return get_wch(k);
 }
 
 int
@@ -515,6 +444,7 @@ tui_main(struct run *r)
 
 	if (strcmp(nl_langinfo(CODESET), "UTF-8") != 0)
 		setlocale(LC_CTYPE, "C.UTF-8");	/* forms are UTF-8 */
+	tui_size_init();
 	if ((screen = newterm(NULL, stdout, stdin)) == NULL)
 		return -1;
 	raw();
@@ -522,26 +452,34 @@ tui_main(struct run *r)
 	nonl();
 	keypad(stdscr, TRUE);
 	set_escdelay(100);
-	timeout(500);	/* to notice SIGHUP and SIGTERM */
 	memset(&t, 0, sizeof t);
 	t.run = r;
 	t.q = -1;
 	getmaxyx(stdscr, t.rows, t.cols);
-	r->paged = 1;
+	run_set_paged(r, 1);
 	if (r->state == RUN_ASK)
 		tui_page_load(&t);
 	tui_sayf(&t, I18N_RESUME_CODE, r->code);
 	while (!t.done) {
-		if (dirty)
+		if (dirty && !tui_typeahead()) {
 			tui_draw(&t);
-		rc = get_wch(&k);
+			dirty = 0;
+		}
+		rc = tui_wait(&t, &k);
 		if (run_signalled)
 			break;
-		if ((dirty = rc != ERR) == 0)
+		dirty |= rc != ERR;
+		if (tui_winched) {
+			tui_resize(&t);
+			dirty = 1;
+		}
+		if (rc == ERR && t.digits[0] != '\0') {
+			tui_choice_settle(&t, 0);
+			dirty |= t.digits[0] == '\0';
+		}
+		if (rc == ERR || (rc == KEY_CODE_YES && k == KEY_RESIZE))
 			continue;
-		if (rc == KEY_CODE_YES && k == KEY_RESIZE)
-			getmaxyx(stdscr, t.rows, t.cols);
-		else if (!tui_too_small(&t))	/* nothing answered unseen */
+		if (tui_misfit(&t) == NULL)	/* nothing answered unseen */
 			tui_key(&t, rc == KEY_CODE_YES, k);
 	}
 	endwin();
@@ -551,6 +489,7 @@ tui_main(struct run *r)
 	else
 		tui_farewell(&t);
 	tui_page_free(&t);
+	tui_edit_clear(&t.prompt);
 	free(t.message);
 	return t.status_code;
 }

@@ -8,52 +8,9 @@
 #include <string.h>
 
 #include "forms/lib.h"
+#include "tests/forms/fixture.h"
 
 #define TODAY "2025-03-31"
-
-static struct form *
-load(const char *name)
-{
-	struct form	*f;
-	char		*path, *cause = NULL;
-	int		 errnum = 0;
-
-	xasprintf(&path, "%s/tests/data/forms/%s", TOP_SRCDIR, name);
-	f = form_parse_file(path, &errnum, &cause);
-	cr_assert_not_null(f, "%s: %s", path, cause != NULL ? cause : "");
-	free(path);
-	return f;
-}
-
-static int
-q_of(const struct form *f, const char *name)
-{
-	int	 q = form_find_question(f, name);
-
-	cr_assert_geq(q, 0, "no question %s", name);
-	return q;
-}
-
-/* Check, then store what the check gave. */
-static void
-set(struct answers *a, const char *name, const char *value)
-{
-	int			 q = q_of(a->form, name);
-	char			*norm;
-	enum answer_problem	 problem;
-
-	problem = answers_check(a, q, value, &norm);
-	cr_assert_eq(problem, ANSWER_OK, "%s = '%s': problem %d", name,
-	    value, problem);
-	answers_set(a, q, norm);
-	wipe_free(norm);
-}
-
-static const char *
-get(const struct answers *a, const char *name)
-{
-	return answers_get(a, q_of(a->form, name));
-}
 
 Test(answers, nothing_to_store_in_a_note)
 {

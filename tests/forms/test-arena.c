@@ -11,23 +11,10 @@
 
 #include "forms/lib.h"
 #include "forms/form-private.h"
+#include "tests/forms/fixture.h"
 
 #define TODAY	"2025-03-31"
 #define COUNT	400
-
-static struct form *
-load(const char *rel)
-{
-	struct form	*f;
-	char		*path, *cause = NULL;
-	int		 errnum = 0;
-
-	xasprintf(&path, "%s/%s", TOP_SRCDIR, rel);
-	f = form_parse_file(path, &errnum, &cause);
-	cr_assert_not_null(f, "%s: %s", path, cause != NULL ? cause : "");
-	free(path);
-	return f;
-}
 
 /* COUNT encoded simulated responses of f, the i-th complete when i is
  * even and a draft positioned at i % nquestions otherwise. */
@@ -77,15 +64,6 @@ assert_same(const struct answers *a, const struct answers *b)
 		    "question %s", a->form->questions[i].name);
 		cr_assert_eq(a->values[i] == NULL, b->values[i] == NULL);
 	}
-}
-
-static int
-q_of(const struct form *f, const char *name)
-{
-	int	 q = form_find_question(f, name);
-
-	cr_assert_geq(q, 0, "no question %s", name);
-	return q;
 }
 
 /* The picks of each choice answer of a name the names of its value in

@@ -9,20 +9,7 @@
 #include <string.h>
 
 #include "forms/lib.h"
-
-static struct form *
-load(const char *rel)
-{
-	struct form	*f;
-	char		*path, *cause = NULL;
-	int		 errnum = 0;
-
-	xasprintf(&path, "%s/%s", TOP_SRCDIR, rel);
-	f = form_parse_file(path, &errnum, &cause);
-	cr_assert_not_null(f, "%s: %s", path, cause != NULL ? cause : "");
-	free(path);
-	return f;
-}
+#include "tests/forms/fixture.h"
 
 static const struct choice_list *
 list_of(const struct form *f, const char *name)

@@ -7,45 +7,9 @@
 #include <string.h>
 
 #include "forms/lib.h"
+#include "tests/forms/fixture.h"
 
 #define TODAY "2025-03-31"
-
-static struct form *
-load(const char *path)
-{
-	struct form	*f;
-	char		*full, *cause = NULL;
-	int		 errnum = 0;
-
-	xasprintf(&full, "%s/%s", TOP_SRCDIR, path);
-	f = form_parse_file(full, &errnum, &cause);
-	cr_assert_not_null(f, "%s: %s", full, cause != NULL ? cause : "");
-	free(full);
-	return f;
-}
-
-static int
-q_of(const struct form *f, const char *name)
-{
-	int	 q = form_find_question(f, name);
-
-	cr_assert_geq(q, 0, "no question %s", name);
-	return q;
-}
-
-static void
-set(struct answers *a, const char *name, const char *value)
-{
-	int			 q = q_of(a->form, name);
-	char			*norm;
-	enum answer_problem	 problem;
-
-	problem = answers_check(a, q, value, &norm);
-	cr_assert_eq(problem, ANSWER_OK, "%s = '%s': problem %d", name,
-	    value, problem);
-	answers_set(a, q, norm);
-	wipe_free(norm);
-}
 
 static void
 assert_same(const struct answers *a, const struct answers *b)

@@ -7,21 +7,8 @@
 #include <string.h>
 
 #include "forms/lib.h"
+#include "tests/forms/fixture.h"
 #include "forms/form-private.h"
-
-static struct form *
-load(const char *name)
-{
-	struct form	*f;
-	char		*path, *cause = NULL;
-	int		 errnum = 0;
-
-	xasprintf(&path, "%s/tests/data/forms/%s", TOP_SRCDIR, name);
-	f = form_parse_file(path, &errnum, &cause);
-	cr_assert_not_null(f, "%s: %s", path, cause != NULL ? cause : "");
-	free(path);
-	return f;
-}
 
 /* What the slow path says: 1 if s (n bytes) is its own normal form. */
 static int

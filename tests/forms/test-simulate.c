@@ -11,33 +11,11 @@
 #include <string.h>
 
 #include "forms/lib.h"
+#include "tests/forms/fixture.h"
 #include "forms/simulate-private.h"
 
 #define TODAY	"2025-03-31"
 #define COUNT	1000
-
-static struct form *
-load(const char *rel)
-{
-	struct form	*f;
-	char		*path, *cause = NULL;
-	int		 errnum = 0;
-
-	xasprintf(&path, "%s/%s", TOP_SRCDIR, rel);
-	f = form_parse_file(path, &errnum, &cause);
-	cr_assert_not_null(f, "%s: %s", path, cause != NULL ? cause : "");
-	free(path);
-	return f;
-}
-
-static int
-q_of(const struct form *f, const char *name)
-{
-	int	 q = form_find_question(f, name);
-
-	cr_assert_geq(q, 0, "no question %s", name);
-	return q;
-}
 
 /* 1 if the name of n bytes at p is one of the choices shown for q. */
 static int
