@@ -15,6 +15,10 @@
 
 #include "app/run.h"
 
+/* cmd-run.c defines it for the program; the engine's brake on wrong
+ * resume codes (run-codes.c) reads it. */
+volatile sig_atomic_t run_signalled;
+
 /* A front end that only records: each reaction, with the question (or
  * state) the engine is at afterwards, as "REACTION@name " in log. */
 struct rec {
