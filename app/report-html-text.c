@@ -6,39 +6,6 @@
 
 #include "app/report-html.h"
 
-/* Decode the UTF-8 sequence at s (n bytes left); its length, 0 if
- * invalid. */
-static size_t
-html_decode(const unsigned char *s, size_t n, uint32_t *cp)
-{
-	size_t		 len, i;
-	uint32_t	 c, min;
-
-	if (s[0] < 0x80) {
-		*cp = s[0];
-		return 1;
-	}
-	if ((s[0] & 0xe0) == 0xc0) {
-		len = 2; c = s[0] & 0x1f; min = 0x80;
-	} else if ((s[0] & 0xf0) == 0xe0) {
-		len = 3; c = s[0] & 0x0f; min = 0x800;
-	} else if ((s[0] & 0xf8) == 0xf0) {
-		len = 4; c = s[0] & 0x07; min = 0x10000;
-	} else
-		return 0;
-	if (n < len)
-		return 0;
-	for (i = 1; i < len; i++) {
-		if ((s[i] & 0xc0) != 0x80)
-			return 0;
-		c = (c << 6) | (s[i] & 0x3f);
-	}
-	if (c < min || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
-		return 0;
-	*cp = c;
-	return len;
-}
-
 /* 1 for a Unicode non-character, which HTML5 parsers report. */
 static int
 html_nonchar(uint32_t c)
@@ -55,7 +22,7 @@ html_esc_lines(struct buf *b, const char *s, size_t n, int lines)
 	uint32_t		 c;
 
 	while (i < n && p[i] != '\0') {
-		len = html_decode(p + i, n - i, &c);
+		len = utf8_decode(p + i, n - i, &c);
 		if (len == 0) {
 			buf_add_str(b, "\xef\xbf\xbd");	/* U+FFFD */
 			i++;
@@ -153,7 +120,7 @@ html_fit(const char *s, double width, double px, double *used)
 
 	*used = 0;
 	while (i < n) {
-		if ((len = html_decode(p + i, n - i, &c)) == 0) {
+		if ((len = utf8_decode(p + i, n - i, &c)) == 0) {
 			len = 1;
 			c = 0xfffd;
 		}

@@ -50,6 +50,9 @@ size_t	 str_distance(const char *, const char *);
 /* Length of a valid UTF-8 string, or 0 with *bad set to the offset of
  * the first invalid byte when it is not valid. Returns 1 if valid. */
 int	 utf8_valid(const char *, size_t, size_t *bad);
+/* Decode the UTF-8 sequence at s (n > 0 bytes left) into *cp: its
+ * length, or 0 if it is not valid (overlong, surrogate, past U+10FFFF). */
+size_t	 utf8_decode(const unsigned char *, size_t, uint32_t *);
 /* Display width of a UTF-8 string (wcwidth); control chars count 0. */
 size_t	 utf8_width(const char *);
 

@@ -5,8 +5,7 @@
 
 #include "lib/lib.h"
 
-/* Decode one UTF-8 sequence at s (n bytes left); 0 if invalid. */
-static size_t
+size_t
 utf8_decode(const unsigned char *s, size_t n, uint32_t *cp)
 {
 	size_t		 len, i;
