@@ -106,12 +106,10 @@ awk 'BEGIN {
 	print "settings,,,"; print ",form_title,form_id,version"
 	print ",Big,big,1"
 }' >"$BIG"
-t0=$(date +%s)
+# Its speed is measured by make bench-check, not asserted here.
 run check "$BIG"
 expect_status 0 "a form of 5,000 questions and 500 choices passes check"
 expect_grep "$TMP/out" "5000 questions" "check counts the 5,000 questions"
-[ $(($(date +%s) - t0)) -lt 60 ]
-ok $? "check of the big form takes less than a minute"
 vault big "$BIG"
 printf '3\n42\nsome text\n1 2 500\n' >"$TMP/in"
 answer "$TMP/big"
