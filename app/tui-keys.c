@@ -97,6 +97,8 @@ tui_where(struct tui *t)
 
 	if (t->overlay == TUI_LANGS)
 		return TUI_IN_MENU;
+	if (t->run->state == RUN_INVITE)
+		return TUI_IN_TEXT;
 	if (t->run->state != RUN_ASK || t->nw == 0)
 		return TUI_IN_REVIEW;
 	w = tui_focused(t);

@@ -173,7 +173,8 @@ tui_end_key(struct tui *t, int is_key, wint_t k)
 	t->saved = 0;
 	t->rfocus = t->rtop = 0;
 	tui_react(t, run_next_participant(t->run));
-	tui_sayf(t, I18N_RESUME_CODE, t->run->code);
+	if (!run_closed(t->run))
+		tui_sayf(t, I18N_RESUME_CODE, t->run->code);
 }
 
 const struct tui_screen tui_screens[TUI_NOVERLAYS] = {

@@ -141,6 +141,7 @@ struct tui {
 
 	int		 prompting;	/* the ":" line is open */
 	struct tui_edit	 prompt;
+	struct tui_edit	 invite;	/* a closed vault's code */
 
 	char		 digits[8];	/* a choice key being typed */
 	long long	 digits_at;	/* when its last digit came (ms) */
@@ -187,6 +188,8 @@ extern const struct tui_screen tui_screens[TUI_NOVERLAYS];
 /* The engine's review, and the facilitator's "End kiosk mode?". */
 extern const struct tui_screen tui_review_screen;
 extern const struct tui_screen tui_quit_screen;
+/* tui-invite.c: a closed vault's invitation code. */
+extern const struct tui_screen tui_invite_screen;
 /* Open the ":" line. */
 void		 tui_prompt_open(struct tui *);
 /* A key for the ":" line (Enter runs it, Esc closes it). */
