@@ -37,6 +37,7 @@ invite_list_free(struct invite_list *l)
 		}
 	}
 	free(l->rows);
+	free(l->ids);
 	memset(l, 0, sizeof *l);
 }
 
@@ -250,4 +251,42 @@ invite_names_read(const char *path, struct invite_list *l, int *status,
 out:
 	buf_clear(&b);
 	return rc;
+}
+
+/* One row's named id, for bsearch. */
+struct invite_id {
+	unsigned char	 id[VAULT_INVITE_ID_BYTES];
+	size_t		 row;
+};
+
+static int
+invite_id_cmp(const void *a, const void *b)
+{
+	return memcmp(a, b, VAULT_INVITE_ID_BYTES);
+}
+
+void
+invite_list_index(struct invite_list *l)
+{
+	size_t	 i;
+
+	l->ids = xcalloc(l->n + 1, sizeof *l->ids);
+	for (i = 0; i < l->n; i++) {
+		if (vault_invite_id(l->rows[i].code, l->ids[i].id) != 0)
+			abort();	/* read checked it */
+		l->ids[i].row = i;
+	}
+	qsort(l->ids, l->n, sizeof *l->ids, invite_id_cmp);
+}
+
+const struct invite_row *
+invite_list_find(const struct invite_list *l,
+    const unsigned char id[VAULT_INVITE_ID_BYTES])
+{
+	const struct invite_id	*at;
+
+	if (l->ids == NULL || l->n == 0)
+		return NULL;
+	at = bsearch(id, l->ids, l->n, sizeof *l->ids, invite_id_cmp);
+	return at == NULL ? NULL : &l->rows[at->row];
 }

@@ -281,6 +281,25 @@ invite_prepare(struct vault *v, int mode, int *err, char **cause)
 	    err, cause);
 }
 
+/* Run as root (the SSH set-up of the README), files made in dir go to
+ * dir's owner: the participant account consumes them. *uid is -1 when
+ * nothing is to be done. Returns 0, or -1. */
+static int
+invite_owner(const char *dir, uid_t *uid, gid_t *gid)
+{
+	struct stat	 sb;
+
+	*uid = (uid_t)-1;
+	*gid = (gid_t)-1;
+	if (geteuid() != 0)
+		return 0;
+	if (stat(dir, &sb) != 0)
+		return -1;
+	*uid = sb.st_uid;
+	*gid = sb.st_gid;
+	return 0;
+}
+
 /* Write one invitation's file (fsync'd; the folder is synced once at
  * the end). Returns 0, 1 when the name is taken, or -1. */
 static int
@@ -289,6 +308,8 @@ invite_write_one(struct vault_invitation *inv, const unsigned char
 {
 	unsigned char	 out[INVITE_UNUSED_SIZE], ad[INVITE_AD_BYTES];
 	struct timespec	 ts[2];
+	uid_t		 uid;
+	gid_t		 gid;
 	char		*tmp;
 	int		 fd, rc = -1;
 
@@ -306,7 +327,9 @@ invite_write_one(struct vault_invitation *inv, const unsigned char
 	}
 	vault_day_start(time(NULL), &ts[0]);
 	ts[1] = ts[0];
-	if (write(fd, out, sizeof out) != (ssize_t)sizeof out ||
+	if (invite_owner(inv->dir, &uid, &gid) != 0 ||
+	    (uid != (uid_t)-1 && fchown(fd, uid, gid) != 0) ||
+	    write(fd, out, sizeof out) != (ssize_t)sizeof out ||
 	    futimens(fd, ts) != 0 || fsync(fd) != 0) {
 		xasprintf(cause, "%s: %s", inv->path, strerror(errno));
 		goto out;
@@ -344,6 +367,8 @@ invite_write_list(const struct vault *v, unsigned char *commits, size_t n,
 {
 	struct buf	 b;
 	unsigned char	 id[8];
+	uid_t		 uid;
+	gid_t		 gid;
 	char		 hex[17], *name, *dir;
 	int		 rc;
 
@@ -356,6 +381,15 @@ invite_write_list(const struct vault *v, unsigned char *commits, size_t n,
 	xasprintf(&name, "list-%s", hex);
 	xasprintf(&dir, "%s/%s", v->dir, INVITE_DIR);
 	rc = vault_write_file(dir, name, b.data, b.len, 0, cause);
+	if (rc == 0) {
+		free(name);
+		xasprintf(&name, "%s/list-%s", dir, hex);
+		if (invite_owner(dir, &uid, &gid) != 0 || (uid != (uid_t)-1 &&
+		    chown(name, uid, gid) != 0) || chmod(name, 0644) != 0) {
+			xasprintf(cause, "%s: %s", name, strerror(errno));
+			rc = -1;
+		}
+	}
 	free(dir);
 	free(name);
 	buf_clear(&b);
