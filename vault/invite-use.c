@@ -11,6 +11,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,6 +20,15 @@
 #include <sodium.h>
 
 #include "vault/invite-int.h"
+
+void
+vault_crash_point(const char *where)
+{
+	const char	*want = getenv("CONSULT_CRASH_POINT");
+
+	if (want != NULL && strcmp(want, where) == 0)
+		raise(SIGKILL);
+}
 
 /* Write n bytes at off, then fdatasync. */
 static int
@@ -54,6 +64,7 @@ invite_mark(struct vault_invitation *inv, int fd, const char *mark,
 		xasprintf(cause, "%s: %s", inv->path, strerror(errno));
 		return -1;
 	}
+	vault_crash_point("wiped");
 	name = strrchr(inv->path, '/') + 1;
 	return vault_write_file(inv->dir, name, mark, 4, 1, cause);
 }

@@ -476,6 +476,7 @@ invite_state_now(struct vault_invitation *inv, enum vault_invite_state
 	}
 	if (fd == -1) {
 		if (errno == ENOENT) {
+			*err = VAULT_OK;
 			*state = VAULT_INVITE_UNKNOWN;
 			return 0;
 		}
@@ -511,6 +512,7 @@ invite_state_now(struct vault_invitation *inv, enum vault_invite_state
 		xasprintf(cause, "%s: damaged invitation", inv->path);
 		goto out;
 	}
+	*err = VAULT_OK;
 	rc = 0;
 out:
 	close(fd);

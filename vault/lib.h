@@ -653,6 +653,11 @@ int		 vault_invitation_consume(struct vault_invitation *,
 /* The response was not written: unused again, unlocked. */
 void		 vault_invitation_release(struct vault_invitation *);
 
+/* Tests of crashes: kill the process with SIGKILL here when the
+ * environment's CONSULT_CRASH_POINT names this point ("claimed",
+ * "noted", "written", "wiped": the steps of a submission that consumes
+ * an invitation). Costs a getenv. */
+void		 vault_crash_point(const char *where);
 /* The commitments of the invitations of a vault (read for walks). */
 int		 vault_invite_commitments(const struct vault *v,
 		     struct buf *out, char **cause);

@@ -282,6 +282,7 @@ vault_submit_invited(struct vault_writer *w, const void *enc, size_t len,
 
 	if ((rc = vault_invitation_claim(w->inv, w->nullifier, cause)) != 0)
 		return rc;
+	vault_crash_point("claimed");
 	rc = vault_writer_seal(w, VAULT_RECORD_RESPONSE, day, enc, len,
 	    &index, cause);
 	sodium_memzero(w->nullifier, sizeof w->nullifier);
@@ -290,6 +291,7 @@ vault_submit_invited(struct vault_writer *w, const void *enc, size_t len,
 		vault_invitation_release(w->inv);
 		return -1;
 	}
+	vault_crash_point("noted");
 	w->file.len = 0;
 	while (w->file.len < VAULT_FILE_HEADER)
 		buf_add_byte(&w->file, 0);
@@ -305,6 +307,7 @@ vault_submit_invited(struct vault_writer *w, const void *enc, size_t len,
 		vault_invitation_release(w->inv);
 		return -1;
 	}
+	vault_crash_point("written");
 	snprintf(receipt, VAULT_RECEIPT_LEN, "%.8s-%llu", w->session,
 	    (unsigned long long)index);
 	/* The response is durable; a failure here leaves the invitation
