@@ -95,6 +95,8 @@ printf 'day 2026-01-02\nregion=north\n' >"$TMP/put"
 run invite "$TMP/open" --count 2
 expect_status 1 "a vault with responses cannot be closed"
 expect_grep "$TMP/err" "already holds responses" "and says why"
+run simulate "$TMP/named" --count 3
+expect_status 1 "simulate refuses a closed vault"
 run run "$TMP/open" --plain --invite "$(field "$TMP/named.csv" 1 1)"
 expect_status 1 "--invite into an open vault"
 
