@@ -42,6 +42,8 @@ tui_invite_give(struct tui *t)
 static void
 tui_invite_key(struct tui *t, int is_key, wint_t k)
 {
+	enum tui_op	 op;
+
 	if (t->invite.max == 0)
 		tui_edit_set(&t->invite, "", TUI_INVITE_MAX);
 	if ((is_key && k == KEY_ENTER) || (!is_key && (k == L'\r' ||
@@ -53,13 +55,21 @@ tui_invite_key(struct tui *t, int is_key, wint_t k)
 		tui_prompt_open(t);
 		return;
 	}
-	if ((!is_key && k == L'?') || (is_key && k == KEY_F(1))) {
+	if (!is_key && k == L'?') {
 		tui_do(t, TUI_OP_HELP);
 		return;
 	}
-	if (is_key && k == KEY_F(5)) {
-		tui_do(t, TUI_OP_REDRAW);
+	/* The keys of the whole screen: help, languages, redraw, quit. */
+	switch ((op = tui_key_op(t, is_key, k))) {
+	case TUI_OP_HELP:
+	case TUI_OP_LANGS:
+	case TUI_OP_REDRAW:
+	case TUI_OP_QUIT:
+	case TUI_OP_PROMPT:
+		tui_do(t, op);
 		return;
+	default:
+		break;
 	}
 	if (tui_edit_key(&t->invite, is_key, k))
 		return;

@@ -60,6 +60,8 @@ tui_draw_header(struct tui *t)
 
 	run_progress(t->run, &n, &m);
 	snprintf(progress, sizeof progress, " %d/%d", n, m);
+	if (t->run->state == RUN_INVITE)
+		progress[0] = '\0';	/* before the first question */
 	w = t->cols - (int)strlen(progress);
 	x = tui_put(0, 0, t->run->form->title, strlen(t->run->form->title), w);
 	if (t->run->state == RUN_ASK)
