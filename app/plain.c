@@ -415,7 +415,8 @@ plain_react(struct plain *p, enum run_reaction re, int before,
 {
 	switch (re) {
 	case RUN_SHOW:
-		if (before_state == RUN_INVITE && p->run->state != RUN_INVITE)
+		if (before_state == RUN_INVITE && (p->run->state == RUN_ASK ||
+		    p->run->state == RUN_REVIEW))
 			plain_say(p, i18n(I18N_INVITE_RESUME));
 		plain_show(p);
 		break;

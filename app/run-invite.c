@@ -148,6 +148,13 @@ run_invite_spent(struct run *r, char *cause)
 		free(cause);
 		return RUN_FAILED;
 	}
+	if (r->kiosk) {
+		/* The kiosk goes on: the next participant, at the door. */
+		free(cause);
+		if (run_next_participant(r) == RUN_FAILED)
+			return RUN_FAILED;
+		return RUN_INVITE_USED;
+	}
 	xasprintf(&why, "%s: these answers are kept as a draft, which "
 	    "cannot be submitted", cause);
 	free(cause);

@@ -269,7 +269,8 @@ void		 run_invite_start(struct run *);
 /* Before a submission: the writer consumes the session's invitation. */
 void		 run_invite_writer(struct run *);
 /* At submission: the invitation was used meanwhile (cause taken):
- * keep the answers as a draft and end the session (exit 1). */
+ * keep the answers as a draft and end the session (exit 1); a kiosk
+ * says so (RUN_INVITE_USED) and goes on to the next participant. */
 enum run_reaction run_invite_spent(struct run *, char *cause);
 /* 1 if the vault is closed. */
 int		 run_closed(const struct run *);

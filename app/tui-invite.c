@@ -35,7 +35,8 @@ tui_invite_give(struct tui *t)
 	re = run_input(t->run, code);
 	wipe_free(code);
 	tui_react(t, re);
-	if (re == RUN_SHOW && t->run->state != RUN_INVITE)
+	if (re == RUN_SHOW && (t->run->state == RUN_ASK ||
+	    t->run->state == RUN_REVIEW))
 		tui_say(t, i18n(I18N_INVITE_RESUME));
 }
 
