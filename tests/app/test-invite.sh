@@ -186,6 +186,28 @@ cat "$TMP/ea" "$TMP/eb" >"$TMP/err"
 expect_grep "$TMP/err" "this invitation has already been used: these answers are kept as a draft, which cannot be submitted" \
     "the other is told, its answers kept as a draft"
 
+# A kiosk whose participant's invitation is used meanwhile goes on.
+A3=$(field "$TMP/anon.csv" 3 1)
+mkfifo "$TMP/fk"
+("$CONSULT" run "$TMP/anon" --plain --kiosk <"$TMP/fk" >"$TMP/ok" \
+    2>"$TMP/ek"; echo $? >"$TMP/sk") &
+exec 5>"$TMP/fk"
+printf '%s\n1\nkq-story\n\n' "$A3" >&5
+i=0
+while [ $i -lt 100 ] && ! grep -q "Submit?" "$TMP/ok" 2>/dev/null; do
+	sleep 0.1
+	i=$((i + 1))
+done
+printf '%s\n2\nother-story\n\nyes\n' "$A3" >"$TMP/in"
+answer anon
+printf 'yes\n:quit\nyes\n' >&5
+exec 5>&-
+wait
+[ "$(cat "$TMP/sk")" -eq 0 ] &&
+    grep -q "This invitation has already been used" "$TMP/ok" &&
+    grep -q "End kiosk mode?" "$TMP/ok"
+ok $? "a kiosk told its invitation was used meanwhile goes on to the next"
+
 printf '%s\n1\n' "$N4" >"$TMP/in"
 answer named
 run status "$TMP/named" --invitations "$TMP/named.csv"
