@@ -32,7 +32,7 @@ tui_help_draw(struct tui *t, int *cy, int *cx)
 	int		 rows = t->rows - 5, y = 2;
 
 	buf_init(&b);
-	tui_key_help(&b, t->run->kiosk);
+	tui_key_help(&b, t->run->kiosk, run_closed(t->run));
 	n = tui_wrap(buf_str(&b), t->cols - 1, &lines);
 	if (t->rtop + (size_t)rows > n)
 		t->rtop = n > (size_t)rows ? n - (size_t)rows : 0;

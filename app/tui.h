@@ -179,8 +179,9 @@ unsigned	 tui_where(struct tui *);
 enum tui_op	 tui_key_op(struct tui *, int is_key, wint_t);
 /* The key bar of the screen now. */
 void		 tui_key_bar(struct tui *, struct buf *);
-/* The help screen: every binding of the table, then the commands. */
-void		 tui_key_help(struct buf *, int kiosk);
+/* The help screen: every binding of the table, then the commands
+ * (:invite in a closed vault only). */
+void		 tui_key_help(struct buf *, int kiosk, int closed);
 
 /* tui-screen.c: the screens over the question, the ":" line. */
 
