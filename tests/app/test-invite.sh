@@ -225,6 +225,14 @@ ok $? "lists responded, draft and withdrawn by label"
 expect_grep "$TMP/err" "5 invitations: 3 responded, 1 with a draft, 0 not yet, 1 withdrawn" \
     "with the counts"
 
+run invite "$TMP/named" --count 1 -o "$TMP/more.csv"
+expect_status 0 "more invitations later"
+[ "$(field "$TMP/more.csv" 1 0)" = "invitation 6" ]
+ok $? "numbered after those already made"
+run status "$TMP/named"
+expect_grep "$TMP/out" "invited    6 named: 3 used, 2 unused, 1 withdrawn" \
+    "status counts them all"
+
 # ---- export --------------------------------------------------------------
 run export "$TMP/named" --key "$TMP/an.key" -P "$TMP/pass" \
     --format responses --invitations "$TMP/named.csv" -o "$TMP/x.csv"
@@ -280,7 +288,7 @@ expect_grep "$TMP/err" "not counted: 0 responses without a valid proof of invita
 
 # ---- nothing of a label or a code in the vaults ---------------------------
 found=0
-for f in "$TMP/named.csv" "$TMP/anon.csv"; do
+for f in "$TMP/named.csv" "$TMP/anon.csv" "$TMP/more.csv"; do
 	"$PYTHON3" - "$f" >"$TMP/secrets" <<'EOF'
 import csv, sys
 for label, code in list(csv.reader(open(sys.argv[1], encoding="utf-8")))[1:]:
