@@ -54,6 +54,10 @@ enum invite_file {
 	INVITE_FILE_DAMAGED,
 };
 
+/* The invitation of a normalised code: Argon2id once, then its tag
+ * (the file name) and keys. NULL with *cause on failure. */
+struct vault_invitation *invite_derive(const struct vault *,
+		     const char *symbols, char **cause);
 /* Classify an invitation file's bytes. */
 enum invite_file invite_file_kind(const unsigned char *, size_t);
 /* The associated data of the boxes: magic, form fingerprint, tag. */
