@@ -166,14 +166,21 @@ for s in a b; do
 	    >"$TMP/o$s" 2>"$TMP/e$s"; echo $? >"$TMP/s$s") &
 done
 exec 3>"$TMP/fa" 4>"$TMP/fb"
+# both_show TEXT: until both sessions show TEXT (30 s at most).
+both_show() {
+	i=0
+	while [ $i -lt 300 ] && ! { grep -q "$1" "$TMP/oa" 2>/dev/null &&
+	    grep -q "$1" "$TMP/ob" 2>/dev/null; }; do
+		sleep 0.1
+		i=$((i + 1))
+	done
+}
+# Both at the first question before either answers: neither finds the
+# other's draft (the code is also the resume code).
+both_show "Where do you live?"
 printf '1\nstory-3a\n43\n' >&3
 printf '2\nstory-3b\n44\n' >&4
-i=0
-while [ $i -lt 100 ] && ! { grep -q "Submit?" "$TMP/oa" 2>/dev/null &&
-    grep -q "Submit?" "$TMP/ob" 2>/dev/null; }; do
-	sleep 0.1
-	i=$((i + 1))
-done
+both_show "Submit?"
 printf 'yes\n' >&3
 printf 'yes\n' >&4
 exec 3>&- 4>&-
@@ -194,12 +201,15 @@ mkfifo "$TMP/fk"
 exec 5>"$TMP/fk"
 printf '%s\n1\nkq-story\n\n' "$A3" >&5
 i=0
-while [ $i -lt 100 ] && ! grep -q "Submit?" "$TMP/ok" 2>/dev/null; do
+while [ $i -lt 300 ] && ! grep -q "Submit?" "$TMP/ok" 2>/dev/null; do
 	sleep 0.1
 	i=$((i + 1))
 done
-printf '%s\n2\nother-story\n\nyes\n' "$A3" >"$TMP/in"
+# Another session of the code finds the kiosk participant's draft (the
+# code is the resume code), at the review, and submits it first.
+printf 'yes\n' >"$TMP/in"
 answer anon
+expect_status 0 "a second session of a code resumes its draft and submits"
 printf 'yes\n:quit\nyes\n' >&5
 exec 5>&-
 wait
