@@ -207,7 +207,7 @@ while [ $i -lt 300 ] && ! grep -q "Submit?" "$TMP/ok" 2>/dev/null; do
 done
 # Another session of the code finds the kiosk participant's draft (the
 # code is the resume code), at the review, and submits it first.
-printf 'yes\n' >"$TMP/in"
+printf '%s\nyes\n' "$A3" >"$TMP/in"
 answer anon
 expect_status 0 "a second session of a code resumes its draft and submits"
 printf 'yes\n:quit\nyes\n' >&5
