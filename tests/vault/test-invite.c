@@ -252,3 +252,61 @@ Test(invite, record_proof_round_trip)
 	    &cause), 0);
 	free(cause);
 }
+
+static void
+count_bad(const char *file, const char *why, void *arg)
+{
+	(void)file;
+	if (strstr(why, "matches no invitation of the vaults") != NULL)
+		(*(size_t *)arg)++;
+}
+
+Test(invite, a_proof_of_another_vault_is_not_counted)
+{
+	char			 codes[1][VAULT_INVITE_LEN];
+	char			 other[1][VAULT_INVITE_LEN];
+	char			*cause = NULL, *dirs[1];
+	char			 receipt[VAULT_RECEIPT_LEN];
+	struct vault		*v, *w;
+	struct vault_key	*k;
+	struct vault_set	*set;
+	struct vault_writer	*wr;
+	struct vault_invitation	*inv;
+	enum vault_invite_state	 state;
+	struct vault_walk_cb	 cb;
+	struct vault_walk_stats	 st;
+	size_t			 n = 0;
+	int			 err;
+
+	v = closed(VAULT_ANONYMOUS, 1, codes);
+	cr_assert_not_null(w = vault_open(fx_vault("w", "k"), &err, &cause));
+	cr_assert_eq(vault_invite_make(w, VAULT_ANONYMOUS, 1, keep, other,
+	    &err, &cause), 0, "%s", cause);
+	/* A real nullifier, of w, sealed into v with the analyst's key. */
+	cr_assert_not_null(wr = vault_writer_open(v->dir, &err, &cause));
+	cr_assert_not_null(inv = vault_invitation_check(w, other[0], &state,
+	    &err, &cause));
+	vault_writer_set_invitation(wr, inv);
+	cr_assert_eq(vault_submit(wr, "", 0, NULL, NULL, receipt, &cause), 0,
+	    "%s", cause);
+	vault_writer_close(wr, &cause);
+	vault_writer_free(wr);
+	vault_invitation_free(inv);
+	k = vault_key_load(fx_path("k.key"), FX_PASS, strlen(FX_PASS), &err,
+	    &cause);
+	cr_assert_not_null(k, "%s", cause);
+	dirs[0] = v->dir;
+	cr_assert_not_null(set = vault_set_open(dirs, 1, k, &err, &cause));
+	memset(&cb, 0, sizeof cb);
+	cb.record = count_record;
+	cb.bad = count_bad;
+	cb.arg = &n;
+	cr_assert_eq(vault_set_walk(set, &cb, &st, &cause), 0);
+	cr_expect_eq(n, 1, "reported through bad, not counted");
+	cr_expect_eq(st.opened, 0);
+	cr_expect_eq(st.uninvited, 1);
+	vault_set_free(set);
+	vault_key_free(k);
+	vault_free(w);
+	vault_free(v);
+}
