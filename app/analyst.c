@@ -333,6 +333,8 @@ analyst_walk(struct analyst *a,
 	cb.decode = 1;
 	rc = vault_set_walk(a->set, &cb, &stats, &cause);
 	a->unfinished = stats.unfinished;
+	a->uninvited = stats.uninvited;
+	a->reused = stats.reused;
 	analyst_bar_erase(a);
 	if (rc == -1) {
 		cmd_error_lines(a->cmd, cause);
@@ -358,6 +360,11 @@ analyst_done(struct analyst *a, int status)
 		    "simulated", a->opened, a->opened == 1 ? "" : "s",
 		    a->real, a->simulated);
 	}
+	if (a->uninvited != 0 || a->reused != 0)
+		cmd_error(a->cmd, "note: not counted: %zu response%s without a "
+		    "valid proof of invitation, %zu second response%s for one "
+		    "invitation", a->uninvited, a->uninvited == 1 ? "" : "s",
+		    a->reused, a->reused == 1 ? "" : "s");
 	if (a->bad == 0)
 		return status;
 	cmd_error(a->cmd, "%zu bad record%s skipped, %zu response%s read%s",

@@ -39,6 +39,8 @@ struct analyst {
 	size_t		 real;		/* of opened: real responses */
 	size_t		 simulated;	/* and simulated ones */
 	size_t		 unfinished;	/* sessions without an end record */
+	size_t		 uninvited;	/* closed vaults: no valid proof */
+	size_t		 reused;	/* a second for one invitation */
 
 	/* The progress bar on stderr, when it is a terminal. */
 	int		 tty;

@@ -83,6 +83,7 @@ int	 cmd_vault_status(int);
 extern const struct cmd_entry cmd_keygen_entry;
 extern const struct cmd_entry cmd_check_entry;
 extern const struct cmd_entry cmd_init_entry;
+extern const struct cmd_entry cmd_invite_entry;
 extern const struct cmd_entry cmd_run_entry;
 extern const struct cmd_entry cmd_status_entry;
 extern const struct cmd_entry cmd_export_entry;

@@ -16,13 +16,15 @@ static const struct option cmd_run_longopts[] = {
 	{ "lang", required_argument, NULL, 'l' },
 	{ "kiosk", no_argument, NULL, 'k' },
 	{ "resume", required_argument, NULL, 'r' },
+	{ "invite", required_argument, NULL, 'i' },
 	{ NULL, 0, NULL, 0 }
 };
 
 const struct cmd_entry cmd_run_entry = {
 	.name = "run",
-	.usage = "VAULT [--plain] [--lang CODE] [--kiosk] [--resume CODE]",
-	.optstring = "pl:kr:",
+	.usage = "VAULT [--plain] [--lang CODE] [--kiosk] [--resume CODE] "
+	    "[--invite CODE]",
+	.optstring = "pl:kr:i:",
 	.longopts = cmd_run_longopts,
 	.lower = 1,
 	.upper = 1,
@@ -35,6 +37,16 @@ const struct cmd_entry cmd_run_entry = {
 	    "  -k, --kiosk        after each submission, wipe and start over;\n"
 	    "                     the facilitator ends with :quit, then yes\n"
 	    "  -r, --resume CODE  reopen the draft saved under a resume code\n"
+	    "  -i, --invite CODE  a closed vault's invitation code (it is also\n"
+	    "                     the resume code; asked for when not given)\n"
+	    "\n"
+	    "A vault with invitations (consult invite) is closed: each\n"
+	    "participant gives an invitation code before the first question,\n"
+	    "and the submission uses it up. A wrong, used or withdrawn code\n"
+	    "counts as a wrong resume code (below); on the command line it\n"
+	    "exits 77 (wrong) or 1 (used, withdrawn). Two sessions of one\n"
+	    "code: the first to submit counts, the other exits 1 with its\n"
+	    "answers kept as a draft that cannot be submitted.\n"
 	    "\n"
 	    "Answers are saved, encrypted, as a draft after every answer.\n"
 	    "End of input before submitting keeps the draft and exits 1; so\n"
@@ -109,7 +121,8 @@ run_resume_command(const struct run *r, struct buf *out)
 		}
 		buf_add_byte(out, '\'');
 	}
-	buf_printf(out, " --resume %s", r->code);
+	buf_printf(out, " --%s %s", run_closed(r) ? "invite" : "resume",
+	    r->code);
 }
 
 void
@@ -125,6 +138,11 @@ run_leave(struct run *r, const char *why)
 
 	if (r->kiosk && !r->touched)
 		return 0;
+	if (r->draft == NULL) {
+		cmd_error(&cmd_run_entry, "%s before the invitation code",
+		    why);
+		return 1;
+	}
 	if (run_save(r) != 0) {
 		cmd_error(&cmd_run_entry, "%s", r->error);
 		return r->error_status;
@@ -190,6 +208,7 @@ cmd_run_exec(const struct cmd_entry *self, struct args *args)
 	i18n_init();
 	o.env_lang = i18n_locale();
 	o.resume = args_get(args, 'r');
+	o.invite = args_get(args, 'i');
 	o.kiosk = args_has(args, 'k');
 	cmd_run_signals(o.kiosk);
 	if ((r = run_create(&o, &status, &cause)) == NULL) {

@@ -102,6 +102,12 @@ simulate_check_vault(struct simulate_run *s)
 	struct vault_stats	 st, total;
 	char			*cause = NULL;
 
+	if (s->vault->invitations != VAULT_OPEN) {
+		cmd_error(s->self, "%s is closed (invitations): each response "
+		    "needs an invitation; simulate into a vault of its own "
+		    "(consult init)", s->dir);
+		return 1;
+	}
 	if (vault_is_simulated(s->vault))
 		return 0;
 	if (vault_has_real_responses(s->vault)) {

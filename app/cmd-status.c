@@ -8,18 +8,20 @@
 
 #include "app/app.h"
 #include "vault/lib.h"
+#include "app/invite.h"
 
 static int	cmd_status_exec(const struct cmd_entry *, struct args *);
 
 static const struct option cmd_status_longopts[] = {
 	{ "purge-drafts", required_argument, NULL, 'P' },
+	{ "invitations", required_argument, NULL, 'i' },
 	{ NULL, 0, NULL, 0 }
 };
 
 const struct cmd_entry cmd_status_entry = {
 	.name = "status",
-	.usage = "[--purge-drafts DAYS] VAULT...",
-	.optstring = "P:",
+	.usage = "[--purge-drafts DAYS] [--invitations FILE.csv] VAULT...",
+	.optstring = "P:i:",
 	.longopts = cmd_status_longopts,
 	.lower = 1,
 	.upper = -1,
@@ -27,12 +29,17 @@ const struct cmd_entry cmd_status_entry = {
 	.details =
 	    "  -P, --purge-drafts DAYS  first remove the drafts not saved for\n"
 	    "                           DAYS days or more (0: all drafts)\n"
+	    "  -i, --invitations FILE.csv  for each label of invite's CSV:\n"
+	    "                           responded, draft, none (not yet) or\n"
+	    "                           withdrawn, as CSV (label,state), for\n"
+	    "                           reminders; one Argon2id per code\n"
 	    "\n"
 	    "For each vault: its form, the responses submitted, the drafts\n"
 	    "waiting to be resumed, the collecting sessions started, the\n"
 	    "first and last day of submission, and the id of the analyst key\n"
 	    "the vault's header names (compare it with the one the analyst\n"
-	    "gave you); then the total over all the vaults, where copies of a\n"
+	    "gave you), and a closed vault's invitations (named or anonymous,\n"
+	    "used, unused, withdrawn); then the total over all the vaults, where copies of a\n"
 	    "vault count once. Nothing is decrypted.\n"
 	    "\n"
 	    "Exit status: 0, 2 usage, 65 damaged vault, 66 VAULT missing or\n"
@@ -60,15 +67,32 @@ cmd_status_print(const char *name, const struct vault_stats *st)
 		    "writes\n", st->temporary);
 }
 
-/* The analyst key the vault's header names (format 1: analyst.pub's). */
+/* The analyst key the vault's header names (format 1: analyst.pub's),
+ * and a closed vault's invitations. */
 static void
 cmd_status_key(const struct vault *v)
 {
-	char	 id[VAULT_KEY_ID_LEN];
+	size_t	 unused, used, withdrawn, pending;
+	char	 id[VAULT_KEY_ID_LEN], *cause = NULL;
 
 	vault_key_id(v->pk, id);
 	printf("  key        %s%s\n", id, v->version < VAULT_FORMAT_VERSION ?
 	    " (format 1: from analyst.pub, not in the header)" : "");
+	if (v->invitations == VAULT_OPEN)
+		return;
+	if (vault_invite_count(v, &unused, &used, &withdrawn, &pending,
+	    &cause) != 0) {
+		printf("  invited    %s: %s\n",
+		    vault_invite_mode_name(v->invitations), cause);
+		free(cause);
+		return;
+	}
+	printf("  invited    %zu %s: %zu used, %zu unused, %zu withdrawn",
+	    unused + used + withdrawn + pending,
+	    vault_invite_mode_name(v->invitations), used, unused, withdrawn);
+	if (pending != 0)
+		printf(", %zu being submitted or cut short", pending);
+	printf("\n");
 }
 
 /* Remove old drafts from each vault, saying how many. */
@@ -122,6 +146,10 @@ cmd_status_exec(const struct cmd_entry *self, struct args *args)
 	}
 	if (rc == 0 && args_has(args, 'P'))
 		rc = cmd_status_purge(self, v, n, args_get(args, 'P'));
+	if (rc == 0 && args_has(args, 'i')) {
+		rc = status_invitations(self, v, n, args_get(args, 'i'));
+		goto out;
+	}
 	if (rc == 0 && vault_stats(v, n, st, &total, &cause) != 0) {
 		cmd_error(self, "%s", cause);
 		free(cause);
@@ -140,6 +168,7 @@ cmd_status_exec(const struct cmd_entry *self, struct args *args)
 	}
 	if (rc == 0 && n > 1)
 		cmd_status_print("total, each response once", &total);
+out:
 	for (i = 0; i < n; i++)
 		vault_free(v[i]);
 	free(v);

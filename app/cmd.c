@@ -26,6 +26,7 @@ const struct cmd_entry *cmd_table[] = {
 	&cmd_keygen_entry,
 	&cmd_check_entry,
 	&cmd_init_entry,
+	&cmd_invite_entry,
 	&cmd_run_entry,
 	&cmd_status_entry,
 	&cmd_export_entry,

@@ -203,6 +203,23 @@ static const char *const i18n_msgids[I18N_NMSGS] = {
 	    /* TRANSLATORS: {} is the digit typed so far of a choice's key
 	     * such as 10: the next digit is awaited for a second. */
 	    N_("{}_ (type the next digit, or wait)"),
+	[I18N_INVITE_ASK] = N_(
+		"This consultation is by invitation. Type the code of your "
+		"invitation (XXXX-XXXX-XXXX-XXXX), then press Enter."),
+	[I18N_INVITE_WRONG] = N_(
+		"No invitation has this code. Check it and type it again."),
+	[I18N_INVITE_USED] = N_(
+		"This invitation has already been used: its response is in."),
+	[I18N_INVITE_WITHDRAWN] = N_("This invitation has been withdrawn."),
+	[I18N_INVITE_RESUME] = N_(
+		"Your invitation code is also your resume code: it brings you "
+		"back to your answers."),
+	[I18N_INVITE_LATE] = N_(
+		"The invitation code is given once, before the first "
+		"question."),
+	[I18N_HELP_INVITE] = N_(
+		"  :invite CODE  your invitation code, before the first "
+		"question"),
 };
 
 /* Whole names of languages, for form languages that give no code. */

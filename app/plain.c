@@ -272,6 +272,9 @@ plain_show(struct plain *p)
 	case RUN_CONFIRM_QUIT:
 		plain_say(p, i18n(I18N_QUIT_CONFIRM));
 		break;
+	case RUN_INVITE:
+		plain_say(p, i18n(I18N_INVITE_ASK));
+		break;
 	case RUN_DONE:
 		break;
 	}
@@ -282,7 +285,10 @@ static void
 plain_start(struct plain *p)
 {
 	plain_say(p, p->run->form->title);
-	plain_sayf(p, I18N_RESUME_CODE, p->run->code);
+	if (!run_closed(p->run))
+		plain_sayf(p, I18N_RESUME_CODE, p->run->code);
+	else if (p->run->state != RUN_INVITE)
+		plain_say(p, i18n(I18N_INVITE_RESUME));
 	plain_say(p, i18n(I18N_HELP_HINT));
 	plain_show(p);
 }
@@ -404,11 +410,27 @@ plain_receipt(struct plain *p)
 /* Say what the engine's reaction asks for. Returns 1 to go on asking,
  * 0 when the session is over (*status set). */
 static int
-plain_react(struct plain *p, enum run_reaction re, int before, int *status)
+plain_react(struct plain *p, enum run_reaction re, int before,
+    enum run_state before_state, int *status)
 {
 	switch (re) {
 	case RUN_SHOW:
+		if (before_state == RUN_INVITE && (p->run->state == RUN_ASK ||
+		    p->run->state == RUN_REVIEW))
+			plain_say(p, i18n(I18N_INVITE_RESUME));
 		plain_show(p);
+		break;
+	case RUN_INVITE_WRONG:
+		plain_say(p, i18n(I18N_INVITE_WRONG));
+		break;
+	case RUN_INVITE_USED:
+		plain_say(p, i18n(I18N_INVITE_USED));
+		break;
+	case RUN_INVITE_WITHDRAWN:
+		plain_say(p, i18n(I18N_INVITE_WITHDRAWN));
+		break;
+	case RUN_INVITE_LATE:
+		plain_say(p, i18n(I18N_INVITE_LATE));
 		break;
 	case RUN_PROBLEM:
 		plain_say(p, run_problem_text(p->run));
@@ -417,6 +439,8 @@ plain_react(struct plain *p, enum run_reaction re, int before, int *status)
 		break;
 	case RUN_HELP:
 		plain_say(p, i18n(I18N_HELP));
+		if (run_closed(p->run))
+			plain_say(p, i18n(I18N_HELP_INVITE));
 		break;
 	case RUN_LANGS:
 		plain_langs(p);
@@ -469,6 +493,7 @@ plain_main(struct run *r, int in, FILE *out)
 {
 	struct plain	 p;
 	enum plain_read	 rd;
+	enum run_state	 before_state;
 	int		 re, before, status = 0;
 
 	memset(&p, 0, sizeof p);
@@ -480,11 +505,13 @@ plain_main(struct run *r, int in, FILE *out)
 	plain_start(&p);
 	for (;;) {
 		before = r->current;
+		before_state = r->state;
 		if ((re = plain_step(&p, &rd)) < 0) {
 			status = plain_leave(&p, rd);
 			break;
 		}
-		if (!plain_react(&p, (enum run_reaction)re, before, &status))
+		if (!plain_react(&p, (enum run_reaction)re, before,
+		    before_state, &status))
 			break;
 	}
 	fflush(out);

@@ -15,17 +15,27 @@ static enum run_reaction run_cmd_help(struct run *, const char *);
 static enum run_reaction run_cmd_clear(struct run *, const char *);
 static enum run_reaction run_cmd_quit(struct run *, const char *);
 static enum run_reaction run_cmd_resume(struct run *, const char *);
+static enum run_reaction run_cmd_invite(struct run *, const char *);
 
 const struct run_command run_commands[] = {
 	{ RUN_OP_BACK, "back", 0, run_cmd_back },
 	{ RUN_OP_SAVE, "save", 0, run_cmd_save },
 	{ RUN_OP_CLEAR, "clear", 0, run_cmd_clear },
 	{ RUN_OP_RESUME, "resume", 0, run_cmd_resume },
+	{ RUN_OP_INVITE, "invite", 0, run_cmd_invite },
 	{ RUN_OP_LANG, "lang", 0, run_cmd_lang },
 	{ RUN_OP_HELP, "help", 0, run_cmd_help },
 	{ RUN_OP_QUIT, "quit", 1, run_cmd_quit },
 	{ 0, NULL, 0, NULL }
 };
+
+/* 1 if op waits for the invitation code (there are no answers yet). */
+static int
+run_cmd_waits(const struct run *r, enum run_op op)
+{
+	return r->state == RUN_INVITE && (op == RUN_OP_BACK ||
+	    op == RUN_OP_SAVE || op == RUN_OP_CLEAR);
+}
 
 const struct run_command *
 run_command_find(const struct run *r, const char *name, size_t len)
@@ -53,6 +63,8 @@ run_do(struct run *r, enum run_op op, const char *arg)
 	}
 	if (c->name == NULL || (c->kiosk_only && !r->kiosk))
 		return RUN_UNKNOWN;
+	if (run_cmd_waits(r, op))
+		return RUN_SHOW;
 	return c->fn(r, arg != NULL ? arg : "");
 }
 
@@ -71,6 +83,8 @@ run_command(struct run *r, const char *line)
 		return run_input(r, line);
 	if ((c = run_command_find(r, line, len)) == NULL)
 		return RUN_UNKNOWN;
+	if (run_cmd_waits(r, c->op))
+		return RUN_SHOW;
 	return c->fn(r, arg);
 }
 
@@ -178,6 +192,8 @@ run_cmd_resume(struct run *r, const char *arg)
 	char	*cause = NULL;
 	int	 status, rc;
 
+	if (run_closed(r))
+		return run_cmd_invite(r, arg);	/* the same code */
 	if (r->touched || (r->state != RUN_ASK && r->state != RUN_REVIEW))
 		return RUN_RESUME_LATE;
 	if ((rc = run_resume(r, arg, &status, &cause)) == 0)
@@ -186,4 +202,13 @@ run_cmd_resume(struct run *r, const char *arg)
 		return run_fail(r, status, cause);
 	free(cause);
 	return RUN_NO_DRAFT;
+}
+
+/* A closed vault's invitation code, before the first question. */
+static enum run_reaction
+run_cmd_invite(struct run *r, const char *arg)
+{
+	if (!run_closed(r))
+		return RUN_UNKNOWN;
+	return run_invite(r, arg);
 }

@@ -31,6 +31,8 @@ run_save(struct run *r)
 	char		*cause = NULL;
 	int		 rc;
 
+	if (r->draft == NULL)
+		return 0;	/* a closed vault, before the code */
 	pos = r->current >= 0 ? (uint32_t)r->current :
 	    (uint32_t)r->form->nquestions;
 	buf_init(&b);
@@ -90,6 +92,10 @@ run_start(struct run *r, char **cause)
 
 	randombytes_buf(&seed, sizeof seed);
 	r->answers = answers_create(r->form, seed, NULL);
+	if (run_closed(r)) {
+		run_invite_start(r);
+		return 0;
+	}
 	r->draft = vault_draft_create(r->vault, r->code, cause);
 	if (r->draft == NULL)
 		return -1;
@@ -181,6 +187,35 @@ run_open_vault(struct run *r, const char *dir, int *status, char **cause)
 	return 0;
 }
 
+/* A closed vault given a code on the command line (--invite, or
+ * --resume: the same code). */
+static int
+run_create_invited(struct run *r, const char *code, int *status,
+    char **cause)
+{
+	switch (code == NULL ? RUN_SHOW : run_invite(r, code)) {
+	case RUN_SHOW:
+		return 0;
+	case RUN_FAILED:
+		*status = r->error_status;
+		*cause = r->error;
+		r->error = NULL;
+		return -1;
+	case RUN_INVITE_USED:
+		*status = 1;
+		xasprintf(cause, "this invitation has already been used");
+		return -1;
+	case RUN_INVITE_WITHDRAWN:
+		*status = 1;
+		xasprintf(cause, "this invitation has been withdrawn");
+		return -1;
+	default:
+		*status = EXIT_NOPERM;
+		xasprintf(cause, "no invitation has this code");
+		return -1;
+	}
+}
+
 struct run *
 run_create(const struct run_options *o, int *status, char **cause)
 {
@@ -204,7 +239,18 @@ run_create(const struct run_options *o, int *status, char **cause)
 	r->ui_locale_start = r->ui_locale;
 	run_set_lang(r, (size_t)l);
 	r->start_lang = r->lang;
-	if (o->resume != NULL) {
+	if (o->invite != NULL && !run_closed(r)) {
+		xasprintf(cause, "%s has no invitations: it takes no "
+		    "invitation code", o->vault);
+		*status = 1;
+		goto fail;
+	}
+	if (run_closed(r)) {
+		if (run_start(r, cause) != 0 || run_create_invited(r,
+		    o->invite != NULL ? o->invite : o->resume, status,
+		    cause) != 0)
+			goto fail;
+	} else if (o->resume != NULL) {
 		if (run_resume(r, o->resume, status, cause) != 0)
 			goto fail;
 	} else if (run_start(r, cause) != 0) {
@@ -231,6 +277,7 @@ run_free(struct run *r)
 	answers_free(r->answers);
 	vault_draft_free(r->draft);
 	vault_writer_free(r->writer);
+	vault_invitation_free(r->invitation);
 	vault_free(r->vault);
 	sodium_memzero(r->code, sizeof r->code);
 	free(r->choices);
@@ -361,9 +408,13 @@ run_submit(struct run *r)
 	buf_init(&b);
 	answers_stamp(r->answers, QUESTION_END);
 	answers_encode(r->answers, 1, (uint32_t)r->form->nquestions, &b);
+	run_invite_writer(r);
 	rc = vault_submit(r->writer, b.data, b.len, NULL, r->draft,
 	    r->receipt, &cause);
+	vault_writer_set_invitation(r->writer, NULL);
 	buf_clear(&b);
+	if (rc == -2)
+		return run_invite_spent(r, cause);
 	if (rc != 0)
 		return run_fail(r, EXIT_IOERR, cause);
 	r->state = r->kiosk ? RUN_REVIEW : RUN_DONE;
@@ -413,6 +464,8 @@ run_input(struct run *r, const char *text)
 		return re;
 	case RUN_REVIEW:
 		return run_review_input(r, text);
+	case RUN_INVITE:
+		return run_invite(r, text);
 	case RUN_CONFIRM_QUIT:
 		if (i18n_yes(text)) {
 			r->state = RUN_DONE;
@@ -435,6 +488,8 @@ run_next_participant(struct run *r)
 	r->answers = NULL;
 	vault_draft_free(r->draft);
 	r->draft = NULL;
+	vault_invitation_free(r->invitation);
+	r->invitation = NULL;
 	sodium_memzero(r->code, sizeof r->code);
 	memset(r->receipt, 0, sizeof r->receipt);
 	if (run_start(r, &cause) != 0)

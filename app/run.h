@@ -107,6 +107,13 @@ enum i18n_msg {
 	I18N_NO_WORDS,
 	I18N_TOO_LARGE,
 	I18N_PENDING_KEY,
+	I18N_INVITE_ASK,
+	I18N_INVITE_WRONG,
+	I18N_INVITE_USED,
+	I18N_INVITE_WITHDRAWN,
+	I18N_INVITE_RESUME,
+	I18N_INVITE_LATE,
+	I18N_HELP_INVITE,
 	I18N_NMSGS
 };
 
@@ -143,6 +150,7 @@ enum run_state {
 	RUN_REVIEW,		/* the review, then "Submit?" */
 	RUN_CONFIRM_QUIT,	/* kiosk: the facilitator's confirmation */
 	RUN_DONE,		/* submitted (not in kiosk mode) or left */
+	RUN_INVITE,		/* a closed vault: the invitation code */
 };
 
 /* What a front end does after an input or a command: each shows the
@@ -163,6 +171,10 @@ enum run_reaction {
 	RUN_SUBMITTED,		/* say the receipt (kiosk: then next one) */
 	RUN_QUIT,		/* kiosk ended by the facilitator */
 	RUN_FAILED,		/* r->error says why; exit */
+	RUN_INVITE_WRONG,	/* no invitation has this code */
+	RUN_INVITE_USED,	/* its response is in */
+	RUN_INVITE_WITHDRAWN,
+	RUN_INVITE_LATE,	/* :invite once the session has one */
 };
 
 /* How a session starts. */
@@ -171,6 +183,7 @@ struct run_options {
 	const char	*lang;		/* --lang, or NULL */
 	const char	*env_lang;	/* i18n_locale(), or NULL */
 	const char	*resume;	/* --resume code, or NULL */
+	const char	*invite;	/* --invite code, or NULL */
 	int		 kiosk;
 };
 
@@ -182,7 +195,9 @@ struct run {
 	const struct form	*form;		/* borrowed from the vault */
 	struct answers		*answers;
 	struct vault_draft	*draft;
-	char			 code[VAULT_CODE_LEN];	/* resume code */
+	char			 code[VAULT_INVITE_LEN];	/* resume code
+						   (closed: the invitation's) */
+	struct vault_invitation	*invitation;	/* closed vault: given */
 	char			 receipt[VAULT_RECEIPT_LEN]; /* last one */
 	int			 kiosk;
 
@@ -219,6 +234,7 @@ enum run_op {
 	RUN_OP_CLEAR,		/* remove the current answer */
 	RUN_OP_RESUME,		/* arg: a resume code */
 	RUN_OP_QUIT,		/* kiosk: the facilitator ends it */
+	RUN_OP_INVITE,		/* arg: an invitation code */
 };
 
 struct run_command {
@@ -239,6 +255,25 @@ extern const struct run_command run_commands[];
  * without the code), then wait 1, 2, 4, 8 s after the 1st to 4th.
  * Returns 0, or -1 at the RUN_CODE_TRIES-th: the process must end. */
 int		 run_code_wrong(const char *vault);
+
+/* ---- run-invite.c: closed vaults --------------------------------------- */
+
+/* Take an invitation code (RUN_INVITE): one Argon2id; a wrong, used or
+ * withdrawn code counts as a wrong code (run_code_wrong) and says so;
+ * the 5th ends the session (RUN_FAILED, exit 77). An unused one opens
+ * its draft if it has one (the code is the resume code) and goes to the
+ * first question or where the draft was left. */
+enum run_reaction run_invite(struct run *, const char *code);
+/* A participant starts at the invitation code: no draft yet. */
+void		 run_invite_start(struct run *);
+/* Before a submission: the writer consumes the session's invitation. */
+void		 run_invite_writer(struct run *);
+/* At submission: the invitation was used meanwhile (cause taken):
+ * keep the answers as a draft and end the session (exit 1); a kiosk
+ * says so (RUN_INVITE_USED) and goes on to the next participant. */
+enum run_reaction run_invite_spent(struct run *, char *cause);
+/* 1 if the vault is closed. */
+int		 run_closed(const struct run *);
 
 /* ---- run.c: opening ---------------------------------------------------- */
 

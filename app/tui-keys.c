@@ -97,6 +97,8 @@ tui_where(struct tui *t)
 
 	if (t->overlay == TUI_LANGS)
 		return TUI_IN_MENU;
+	if (t->run->state == RUN_INVITE)
+		return TUI_IN_TEXT;
 	if (t->run->state != RUN_ASK || t->nw == 0)
 		return TUI_IN_REVIEW;
 	w = tui_focused(t);
@@ -210,19 +212,21 @@ tui_chars(const char *s)
 
 /* Append the commands of the ":" line, as "{}" of I18N_OP_PROMPT. */
 static void
-tui_key_commands(struct buf *out, int kiosk)
+tui_key_commands(struct buf *out, int kiosk, int closed)
 {
 	const struct run_command	*c;
 	struct buf			 list;
 
 	buf_init(&list);
 	for (c = run_commands; c->name != NULL; c++) {
-		if (c->kiosk_only && !kiosk)
+		if ((c->kiosk_only && !kiosk) ||
+		    (c->op == RUN_OP_INVITE && !closed))
 			continue;
 		if (list.len != 0)
 			buf_add_byte(&list, ' ');
 		buf_printf(&list, ":%s", c->name);
-		if (c->op == RUN_OP_RESUME || c->op == RUN_OP_LANG)
+		if (c->op == RUN_OP_RESUME || c->op == RUN_OP_LANG ||
+		    c->op == RUN_OP_INVITE)
 			buf_add_str(&list, " CODE");
 	}
 	i18n_format(out, I18N_OP_PROMPT, buf_str(&list));
@@ -230,7 +234,7 @@ tui_key_commands(struct buf *out, int kiosk)
 }
 
 void
-tui_key_help(struct buf *out, int kiosk)
+tui_key_help(struct buf *out, int kiosk, int closed)
 {
 	struct buf	 keys;
 	size_t		 i, j;
@@ -257,7 +261,7 @@ tui_key_help(struct buf *out, int kiosk)
 		for (j = tui_chars(buf_str(&keys)); j < 12; j++)
 			buf_add_byte(out, ' ');
 		if (tui_bindings[i].op == TUI_OP_PROMPT)
-			tui_key_commands(out, kiosk);
+			tui_key_commands(out, kiosk, closed);
 		else
 			buf_add_str(out, i18n(tui_op_words[
 			    tui_bindings[i].op].help));

@@ -32,7 +32,7 @@ tui_help_draw(struct tui *t, int *cy, int *cx)
 	int		 rows = t->rows - 5, y = 2;
 
 	buf_init(&b);
-	tui_key_help(&b, t->run->kiosk);
+	tui_key_help(&b, t->run->kiosk, run_closed(t->run));
 	n = tui_wrap(buf_str(&b), t->cols - 1, &lines);
 	if (t->rtop + (size_t)rows > n)
 		t->rtop = n > (size_t)rows ? n - (size_t)rows : 0;
@@ -173,7 +173,8 @@ tui_end_key(struct tui *t, int is_key, wint_t k)
 	t->saved = 0;
 	t->rfocus = t->rtop = 0;
 	tui_react(t, run_next_participant(t->run));
-	tui_sayf(t, I18N_RESUME_CODE, t->run->code);
+	if (!run_closed(t->run))
+		tui_sayf(t, I18N_RESUME_CODE, t->run->code);
 }
 
 const struct tui_screen tui_screens[TUI_NOVERLAYS] = {

@@ -60,6 +60,8 @@ tui_draw_header(struct tui *t)
 
 	run_progress(t->run, &n, &m);
 	snprintf(progress, sizeof progress, " %d/%d", n, m);
+	if (t->run->state == RUN_INVITE)
+		progress[0] = '\0';	/* before the first question */
 	w = t->cols - (int)strlen(progress);
 	x = tui_put(0, 0, t->run->form->title, strlen(t->run->form->title), w);
 	if (t->run->state == RUN_ASK)
@@ -82,6 +84,8 @@ tui_screen_now(struct tui *t)
 		return &tui_review_screen;
 	if (t->run->state == RUN_CONFIRM_QUIT)
 		return &tui_quit_screen;
+	if (t->run->state == RUN_INVITE)
+		return &tui_invite_screen;
 	return NULL;
 }
 
@@ -187,6 +191,18 @@ tui_react(struct tui *t, enum run_reaction re)
 		break;
 	case RUN_RESUME_LATE:
 		tui_say(t, i18n(I18N_RESUME_LATE));
+		break;
+	case RUN_INVITE_WRONG:
+		tui_say(t, i18n(I18N_INVITE_WRONG));
+		break;
+	case RUN_INVITE_USED:
+		tui_say(t, i18n(I18N_INVITE_USED));
+		break;
+	case RUN_INVITE_WITHDRAWN:
+		tui_say(t, i18n(I18N_INVITE_WITHDRAWN));
+		break;
+	case RUN_INVITE_LATE:
+		tui_say(t, i18n(I18N_INVITE_LATE));
 		break;
 	case RUN_NOT_SUBMITTED:
 		tui_say(t, i18n(I18N_NOT_SUBMITTED));
@@ -459,7 +475,11 @@ tui_main(struct run *r)
 	run_set_paged(r, 1);
 	if (r->state == RUN_ASK)
 		tui_page_load(&t);
-	tui_sayf(&t, I18N_RESUME_CODE, r->code);
+	if (run_closed(r))
+		tui_say(&t, r->state == RUN_INVITE ? NULL :
+		    i18n(I18N_INVITE_RESUME));
+	else
+		tui_sayf(&t, I18N_RESUME_CODE, r->code);
 	while (!t.done) {
 		if (dirty && !tui_typeahead()) {
 			tui_draw(&t);
@@ -490,6 +510,7 @@ tui_main(struct run *r)
 		tui_farewell(&t);
 	tui_page_free(&t);
 	tui_edit_clear(&t.prompt);
+	tui_edit_clear(&t.invite);
 	free(t.message);
 	return t.status_code;
 }

@@ -141,6 +141,7 @@ struct tui {
 
 	int		 prompting;	/* the ":" line is open */
 	struct tui_edit	 prompt;
+	struct tui_edit	 invite;	/* a closed vault's code */
 
 	char		 digits[8];	/* a choice key being typed */
 	long long	 digits_at;	/* when its last digit came (ms) */
@@ -178,8 +179,9 @@ unsigned	 tui_where(struct tui *);
 enum tui_op	 tui_key_op(struct tui *, int is_key, wint_t);
 /* The key bar of the screen now. */
 void		 tui_key_bar(struct tui *, struct buf *);
-/* The help screen: every binding of the table, then the commands. */
-void		 tui_key_help(struct buf *, int kiosk);
+/* The help screen: every binding of the table, then the commands
+ * (:invite in a closed vault only). */
+void		 tui_key_help(struct buf *, int kiosk, int closed);
 
 /* tui-screen.c: the screens over the question, the ":" line. */
 
@@ -187,6 +189,8 @@ extern const struct tui_screen tui_screens[TUI_NOVERLAYS];
 /* The engine's review, and the facilitator's "End kiosk mode?". */
 extern const struct tui_screen tui_review_screen;
 extern const struct tui_screen tui_quit_screen;
+/* tui-invite.c: a closed vault's invitation code. */
+extern const struct tui_screen tui_invite_screen;
 /* Open the ":" line. */
 void		 tui_prompt_open(struct tui *);
 /* A key for the ":" line (Enter runs it, Esc closes it). */

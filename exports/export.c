@@ -12,6 +12,8 @@ struct exporter {
 	struct tally	*tally;		/* summary, pairwise */
 	struct export_csv w;
 	int		 started;	/* header written */
+	int		 invitations;	/* responses: an invitation column */
+	const char	*invitation;	/* its next cell, or NULL */
 };
 
 static const char *export_names[] = {
@@ -77,6 +79,13 @@ export_create(enum export_format format, const struct form *f, size_t lang,
 	return ex;
 }
 
+void
+export_invitation(struct exporter *ex, const char *label)
+{
+	ex->invitations = 1;
+	ex->invitation = label;
+}
+
 /* The header of the streaming formats, before their first row. */
 static void
 export_start(struct exporter *ex)
@@ -85,7 +94,7 @@ export_start(struct exporter *ex)
 		return;
 	ex->started = 1;
 	if (ex->format == EXPORT_RESPONSES)
-		export_responses_header(ex->form, &ex->w);
+		export_responses_header(ex->form, ex->invitations, &ex->w);
 	else if (ex->format == EXPORT_TEXT)
 		export_text_header(&ex->w);
 }
@@ -114,7 +123,9 @@ export_add(struct exporter *ex, const char *id, const char *day,
 		tally_add(ex->tally, a);
 		break;
 	case EXPORT_RESPONSES:
-		export_responses_row(ex->form, id, day, a, &ex->w);
+		export_responses_row(ex->form, id, ex->invitations ?
+		    (ex->invitation != NULL ? ex->invitation : "") : NULL, day,
+		    a, &ex->w);
 		break;
 	case EXPORT_TEXT:
 		export_text_rows(ex->form, ex->lang, id, a, &ex->w);

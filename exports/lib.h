@@ -249,6 +249,10 @@ struct exporter	*export_create(enum export_format, const struct form *,
  * write error or answers of another form. */
 int		 export_add(struct exporter *, const char *id, const char *day,
 		     const struct answers *, char **cause);
+/* The responses format gets an invitation column (after response_id):
+ * call before the first export_add; label is the next row's cell (NULL:
+ * empty). */
+void		 export_invitation(struct exporter *, const char *label);
 /* Write what is left (summary, codebook, pairwise write everything here)
  * and flush. Returns 0, or -1 with *cause (caller frees). */
 int		 export_finish(struct exporter *, char **cause);
@@ -311,9 +315,10 @@ void		 export_pairwise_write(const struct tally *,
 		     struct export_csv *);
 void		 export_codebook_write(const struct form *, size_t lang,
 		     struct export_csv *);
-void		 export_responses_header(const struct form *,
+void		 export_responses_header(const struct form *, int invitations,
 		     struct export_csv *);
 void		 export_responses_row(const struct form *, const char *id,
+		     const char *invitation,
 		     const char *day, const struct answers *,
 		     struct export_csv *);
 void		 export_text_header(struct export_csv *);

@@ -32,7 +32,8 @@ responses_split(const struct question *q)
 }
 
 void
-export_responses_header(const struct form *f, struct export_csv *w)
+export_responses_header(const struct form *f, int invitations,
+    struct export_csv *w)
 {
 	const struct choice_list	*l;
 	const struct question		*q;
@@ -40,6 +41,8 @@ export_responses_header(const struct form *f, struct export_csv *w)
 	size_t				 i, j;
 
 	export_csv_field(w, "response_id");
+	if (invitations)
+		export_csv_field(w, "invitation");
 	export_csv_field(w, "submitted");
 	export_csv_field(w, "form_version");
 	buf_init(&b);
@@ -80,8 +83,9 @@ responses_choices(const struct question *q, const struct choice_list *l,
 }
 
 void
-export_responses_row(const struct form *f, const char *id, const char *day,
-    const struct answers *a, struct export_csv *w)
+export_responses_row(const struct form *f, const char *id,
+    const char *invitation, const char *day, const struct answers *a,
+    struct export_csv *w)
 {
 	const struct choice_list	*l;
 	const struct question		*q;
@@ -90,6 +94,8 @@ export_responses_row(const struct form *f, const char *id, const char *day,
 	size_t				 i;
 
 	export_csv_field(w, id);
+	if (invitation != NULL)
+		export_csv_field(w, invitation);
 	/* The day only: a longer timestamp is cut to YYYY-MM-DD. */
 	strncpy(date, day, sizeof date - 1);
 	date[sizeof date - 1] = '\0';

@@ -24,7 +24,7 @@
 #define DRAFT_GROUP		5	/* symbols between dashes */
 
 /* No 0/O, 1/I/L, nor U: nothing to mishear or misread. */
-static const char draft_alphabet[] = "23456789ABCDEFGHJKMNPQRSTVWXYZ";
+const char vault_code_alphabet[] = "23456789ABCDEFGHJKMNPQRSTVWXYZ";
 
 struct vault_draft {
 	const struct vault *vault;	/* borrowed */
@@ -44,8 +44,8 @@ vault_code_symbols(char *out, size_t n)
 	for (i = 0; i < n; i++) {
 		if (i != 0 && i % DRAFT_GROUP == 0)
 			out[j++] = '-';
-		out[j++] = draft_alphabet[randombytes_uniform(
-		    sizeof draft_alphabet - 1)];
+		out[j++] = vault_code_alphabet[randombytes_uniform(
+		    sizeof vault_code_alphabet - 1)];
 	}
 	out[j] = '\0';
 }
@@ -74,12 +74,56 @@ vault_code_normalise(const char *in, char *out)
 			continue;
 		if (c >= 'a' && c <= 'z')
 			c = (char)(c - 'a' + 'A');
-		if (n == DRAFT_SYMBOLS || strchr(draft_alphabet, c) == NULL)
+		if (n == DRAFT_SYMBOLS || strchr(vault_code_alphabet, c) == NULL)
 			return -1;
 		out[n++] = c;
 	}
 	out[n] = '\0';
 	return n == DRAFT_SYMBOLS ? 0 : -1;
+}
+
+int
+vault_code_stretch(const struct vault *v, const char *symbols,
+    unsigned char master[32], char **cause)
+{
+	/* The header's check bounds them; this is the last word. */
+	if (vault_draft_limits_valid(v->draft_ops, v->draft_mem) != 0) {
+		xasprintf(cause, "%s: draft key limits out of bounds (%llu "
+		    "passes, %zu bytes)", v->dir, v->draft_ops, v->draft_mem);
+		return -1;
+	}
+	if (crypto_pwhash(master, 32, symbols, strlen(symbols),
+	    v->draft_salt, v->draft_ops, v->draft_mem,
+	    crypto_pwhash_ALG_ARGON2ID13) != 0) {
+		xasprintf(cause, "not enough memory to derive the draft key");
+		return -1;
+	}
+	return 0;
+}
+
+struct vault_draft *
+vault_draft_from_master(const struct vault *v, const unsigned char
+    master[32], char **cause)
+{
+	struct vault_draft	*d;
+	char			 hex[DRAFT_ID_BYTES * 2 + 1];
+
+	d = xcalloc(1, sizeof *d);
+	d->vault = v;
+	if ((d->key = sodium_malloc(DRAFT_KEY_BYTES)) == NULL) {
+		free(d);
+		xasprintf(cause, "cannot allocate locked memory");
+		return NULL;
+	}
+	crypto_kdf_derive_from_key(d->id, sizeof d->id, 1, DRAFT_KDF_CONTEXT,
+	    master);
+	crypto_kdf_derive_from_key(d->key, DRAFT_KEY_BYTES, 2,
+	    DRAFT_KDF_CONTEXT, master);
+	sodium_mprotect_readonly(d->key);
+	sodium_bin2hex(hex, sizeof hex, d->id, sizeof d->id);
+	snprintf(d->name, sizeof d->name, "%s.draft", hex);
+	xasprintf(&d->dir, "%s/drafts", v->dir);
+	return d;
 }
 
 /* Make a draft handle from a normalised code: Argon2id once. */
@@ -89,37 +133,11 @@ vault_draft_derive(const struct vault *v, const char *symbols,
 {
 	struct vault_draft	*d;
 	unsigned char		 master[32];
-	char			 hex[DRAFT_ID_BYTES * 2 + 1];
 
-	/* The header's check bounds them; this is the last word. */
-	if (vault_draft_limits_valid(v->draft_ops, v->draft_mem) != 0) {
-		xasprintf(cause, "%s: draft key limits out of bounds (%llu "
-		    "passes, %zu bytes)", v->dir, v->draft_ops, v->draft_mem);
+	if (vault_code_stretch(v, symbols, master, cause) != 0)
 		return NULL;
-	}
-	if (crypto_pwhash(master, sizeof master, symbols, strlen(symbols),
-	    v->draft_salt, v->draft_ops, v->draft_mem,
-	    crypto_pwhash_ALG_ARGON2ID13) != 0) {
-		xasprintf(cause, "not enough memory to derive the draft key");
-		return NULL;
-	}
-	d = xcalloc(1, sizeof *d);
-	d->vault = v;
-	if ((d->key = sodium_malloc(DRAFT_KEY_BYTES)) == NULL) {
-		sodium_memzero(master, sizeof master);
-		free(d);
-		xasprintf(cause, "cannot allocate locked memory");
-		return NULL;
-	}
-	crypto_kdf_derive_from_key(d->id, sizeof d->id, 1, DRAFT_KDF_CONTEXT,
-	    master);
-	crypto_kdf_derive_from_key(d->key, DRAFT_KEY_BYTES, 2,
-	    DRAFT_KDF_CONTEXT, master);
+	d = vault_draft_from_master(v, master, cause);
 	sodium_memzero(master, sizeof master);
-	sodium_mprotect_readonly(d->key);
-	sodium_bin2hex(hex, sizeof hex, d->id, sizeof d->id);
-	snprintf(d->name, sizeof d->name, "%s.draft", hex);
-	xasprintf(&d->dir, "%s/drafts", v->dir);
 	return d;
 }
 
@@ -202,9 +220,8 @@ vault_draft_save(struct vault_draft *d, const void *enc, size_t len,
 	return rc;
 }
 
-/* Open the draft file of d into out. */
-static int
-vault_draft_open(struct vault_draft *d, struct buf *out, int *err,
+int
+vault_draft_load(struct vault_draft *d, struct buf *out, int *err,
     char **cause)
 {
 	struct buf		 b;
@@ -264,7 +281,7 @@ vault_draft_resume(const struct vault *v, const char *code,
 		*err = VAULT_ERR_OTHER;
 		return NULL;
 	}
-	if (vault_draft_open(d, out, err, cause) != 0) {
+	if (vault_draft_load(d, out, err, cause) != 0) {
 		vault_draft_free(d);
 		return NULL;
 	}

@@ -202,6 +202,7 @@ struct vault {
 	unsigned long long draft_ops;		/* Argon2id of drafts */
 	size_t		 draft_mem;
 	unsigned char	 draft_salt[VAULT_DRAFT_SALT_BYTES];
+	int		 invitations;		/* enum vault_invite_mode */
 };
 
 /* Write data to dir/name durably: a temporary file in dir, fsync, rename
@@ -243,6 +244,10 @@ int		 vault_draft_limits_valid(unsigned long long ops, size_t mem);
  * only. */
 void		 vault_day_start(time_t now, struct timespec *);
 
+/* Write the vault's header again (consult invite: the invitations line),
+ * keeping its mode. Returns 0, or -1 with *cause (caller frees). */
+int		 vault_header_write(const struct vault *, char **cause);
+
 /* ---- secure.c: may a vault be collected into? ------------------------- */
 
 /* 0 if no user but root and the effective user can change the vault's
@@ -277,6 +282,10 @@ int		 vault_record_name_parse(const char *name,
 
 /* ---- record.c: the plaintext of a sealed record ----------------------- */
 
+/* The proof of invitation in a closed vault's records (invite.c). */
+#define VAULT_NULLIFIER_BYTES	32
+#define VAULT_INVITE_ID_BYTES	16
+
 /* Bytes before the encoded answers: day 10, kind 1, flags 1, prev 8. */
 #define VAULT_RECORD_FIXED	20
 /* Bytes of text answers that a record's size never shows (when the
@@ -301,12 +310,22 @@ struct vault_record_head {
 	int		 simulated;
 	int		 has_prev;	/* 0: the session's first record */
 	uint64_t	 prev;		/* index of the session's previous one */
+	/* A closed vault's proof of invitation (flag 0x02) and, named,
+	 * the invitation's id (flag 0x04); the answers follow them. */
+	int		 has_proof;
+	unsigned char	 nullifier[VAULT_NULLIFIER_BYTES];
+	int		 has_id;
+	unsigned char	 invite_id[VAULT_INVITE_ID_BYTES];
+	size_t		 answers_at;	/* unpack: where the answers start */
 };
 
 /* The size every record of form f is padded to, at least: the fixed
  * fields, answers_encoded_max, VAULT_TEXT_ROOM, in 64-byte steps, but
  * no more than VAULT_RECORD_BASE_MAX. */
 size_t		 vault_record_base(const struct form *f);
+/* The base size of the records of vault v: vault_record_base, with room
+ * for the proof of invitation in a closed vault. */
+size_t		 vault_record_base_vault(const struct vault *v);
 /* The padded size of n bytes of record plaintext: base, or base doubled
  * as often as needed to exceed n. */
 size_t		 vault_record_padded(size_t base, size_t n);
@@ -320,7 +339,7 @@ int		 vault_record_pack(const struct vault_record_head *,
 		     char **cause);
 /* Read an opened record's plaintext (len bytes) padded for base: fill
  * head and set *enclen to the length of the encoded answers, which start
- * at p + VAULT_RECORD_FIXED. Returns 0, or -1 with *cause (caller frees)
+ * at p + head->answers_at. Returns 0, or -1 with *cause (caller frees)
  * for bad padding (or padding to another size), a bad day, kind or
  * flags. */
 int		 vault_record_unpack(const unsigned char *p, size_t len,
@@ -350,11 +369,19 @@ void		 vault_writer_set_batch(struct vault_writer *, size_t);
  * ("YYYY-MM-DD", NULL for today) and set receipt ("1a2b3c4d-17", the
  * session's prefix and the record's index). With a batch of 1 the
  * record is durable when this returns 0, and draft (if not NULL) is
- * then removed; in a batch, once the batch is full or flushed. Returns
- * 0, or -1 with *cause (caller frees). */
+ * then removed; in a batch, once the batch is full or flushed. With an
+ * invitation (vault_writer_set_invitation) the submission consumes it
+ * at once with the record (invite-use.c). Returns 0, or -1 with *cause
+ * (caller frees), or -2 with *cause when the invitation was used or
+ * withdrawn meanwhile (nothing is written). */
 int		 vault_submit(struct vault_writer *, const void *, size_t,
 		     const char *day, struct vault_draft *draft,
 		     char receipt[VAULT_RECEIPT_LEN], char **cause);
+struct vault_invitation;
+/* Submissions from now on consume this invitation (borrowed; NULL for
+ * none). Batches of 1 only. */
+void		 vault_writer_set_invitation(struct vault_writer *,
+		     struct vault_invitation *);
 /* Write the records of an unfinished batch. Returns 0, or -1 with
  * *cause (caller frees); the batch is dropped either way. */
 int		 vault_writer_flush(struct vault_writer *, char **cause);
@@ -381,6 +408,8 @@ void		 vault_today(char day[VAULT_DAY_LEN]);
 #define VAULT_CODE_LEN		18	/* "XXXXX-XXXXX-XXXXX" + NUL */
 #define VAULT_PASS_SUGGEST_LEN	24	/* "XXXXX-XXXXX-XXXXX-XXXXX" + NUL */
 
+/* The codes' alphabet: no 0/O, 1/I/L, nor U (30 symbols). */
+extern const char vault_code_alphabet[];
 /* A fresh resume code from libsodium's random bytes. */
 void		 vault_code_make(char code[VAULT_CODE_LEN]);
 /* A passphrase to suggest for a key file, in the resume codes'
@@ -396,6 +425,18 @@ int		 vault_code_normalise(const char *, char *out);
  * with *cause (caller frees). */
 struct vault_draft *vault_draft_create(const struct vault *,
 		     char code[VAULT_CODE_LEN], char **cause);
+/* The draft of a 32-byte Argon2id output of a code (invite.c derives
+ * it from an invitation code). Returns NULL with *cause on failure. */
+struct vault_draft *vault_draft_from_master(const struct vault *,
+		     const unsigned char master[32], char **cause);
+/* Argon2id of a normalised code under the vault's draft salt and
+ * limits into master. Returns 0, or -1 with *cause (caller frees). */
+int		 vault_code_stretch(const struct vault *, const char *symbols,
+		     unsigned char master[32], char **cause);
+/* Open the draft file of d into out: 0, or -1 with *err (VAULT_ERR_MISSING
+ * when there is none) and *cause (caller frees). */
+int		 vault_draft_load(struct vault_draft *, struct buf *out,
+		     int *err, char **cause) __attribute__((warn_unused_result));
 /* Reopen the draft of a code, replacing out with the encoded answers
  * last saved. Returns the draft, or NULL with *err and *cause (caller
  * frees): VAULT_ERR_MISSING and "no draft for this code" for a wrong
@@ -475,6 +516,9 @@ struct vault_record {
 	struct answers	*answers;	/* decoded, if asked; else NULL */
 	int		 complete;
 	int		 simulated;	/* written by consult simulate */
+	/* Named invitations: the invitation's id (vault_invite_id of its
+	 * code), else NULL. */
+	const unsigned char *invite_id;
 };
 
 struct vault_walk_cb {
@@ -493,6 +537,10 @@ struct vault_walk_stats {
 	size_t		 duplicates;	/* copies skipped unopened */
 	size_t		 simulated;	/* of opened, the simulated ones */
 	size_t		 unfinished;	/* sessions without an end record */
+	size_t		 uninvited;	/* of bad: closed vault, no valid
+					   proof of invitation */
+	size_t		 reused;	/* of bad: a second response for
+					   one invitation */
 };
 
 /* Open n vaults, which must hold one form, for reading with key, which
@@ -512,5 +560,109 @@ const struct form *vault_set_form(const struct vault_set *);
 int		 vault_set_walk(struct vault_set *, const struct vault_walk_cb *,
 		     struct vault_walk_stats *, char **cause);
 void		 vault_set_free(struct vault_set *);
+
+/* ---- invite.c, invite-use.c: invitations (closed vaults) ------------- *
+ * See vault/README ("Invitations"). */
+
+enum vault_invite_mode {
+	VAULT_OPEN = 0,			/* no invitations: anyone answers */
+	VAULT_NAMED = 1,		/* records carry the invitation's id */
+	VAULT_ANONYMOUS = 2,		/* nothing links them */
+};
+
+#define VAULT_INVITE_SYMBOLS	16	/* 16 log2(30) = 78.5 bits */
+#define VAULT_INVITE_LEN	20	/* "XXXX-XXXX-XXXX-XXXX" + NUL */
+
+enum vault_invite_state {
+	VAULT_INVITE_UNKNOWN,		/* no invitation of this vault */
+	VAULT_INVITE_UNUSED,
+	VAULT_INVITE_USED,
+	VAULT_INVITE_WITHDRAWN,
+};
+
+/* An invitation code checked against a vault: its keys, in locked
+ * memory. */
+struct vault_invitation;
+
+/* "named", "anonymous" or "open". */
+const char	*vault_invite_mode_name(int mode);
+/* A fresh invitation code from libsodium's random bytes. */
+void		 vault_invite_code_make(char code[VAULT_INVITE_LEN]);
+/* Upper-case a code as typed, dropping spaces and dashes, into out
+ * (VAULT_INVITE_SYMBOLS + 1 bytes). Returns 0, or -1 when it cannot be
+ * an invitation code. */
+int		 vault_invite_normalise(const char *, char *out);
+/* Write a normalised code in groups of four into out. */
+void		 vault_invite_format(const char *symbols,
+		     char out[VAULT_INVITE_LEN]);
+/* The id a named record carries for an invitation code (as typed):
+ * keyed BLAKE2b of the normalised code. Returns 0, or -1 for a string
+ * that is no code. */
+int		 vault_invite_id(const char *code,
+		     unsigned char id[VAULT_INVITE_ID_BYTES]);
+
+/* Make n invitations in v (made closed, in mode, if it is open; a
+ * closed vault keeps its mode and mode must match it or be VAULT_OPEN),
+ * calling put(code, i, arg) for each (the only time a code exists);
+ * a non-zero return stops. Returns 0, or -1 with *err and *cause. */
+int		 vault_invite_make(struct vault *v, int mode, size_t n,
+		     int (*put)(const char *code, size_t i, void *arg),
+		     void *arg, int *err, char **cause);
+/* Check a code against v (one Argon2id): *state says what it is.
+ * Returns the invitation (free with vault_invitation_free) when its
+ * state is UNUSED (or USED/WITHDRAWN: for status), NULL for UNKNOWN
+ * or on failure (*err set, *cause). A submission cut short by a crash
+ * is settled first (the invitation is used if its response is stored,
+ * else unused again), when the vault can be written. */
+struct vault_invitation *vault_invitation_check(const struct vault *v,
+		     const char *code, enum vault_invite_state *state,
+		     int *err, char **cause);
+/* The invitation's draft (same code): made once, borrowed until
+ * vault_invitation_free unless taken with vault_invitation_take_draft. */
+struct vault_draft *vault_invitation_take_draft(struct vault_invitation *,
+		     char **cause);
+/* The state of the invitation now (it may have changed). */
+enum vault_invite_state vault_invitation_state(struct vault_invitation *);
+/* Withdraw an unused invitation. Returns 0, or -1 with *cause (caller
+ * frees); -2 when it is not unused. */
+int		 vault_invitation_withdraw(struct vault_invitation *,
+		     char **cause);
+void		 vault_invitation_free(struct vault_invitation *);
+/* Counts of v's invitations by state, without a key or code. Returns
+ * 0, or -1 with *cause. */
+int		 vault_invite_count(const struct vault *v, size_t *unused,
+		     size_t *used, size_t *withdrawn, size_t *pending,
+		     char **cause);
+
+/* invite-use.c: the submission's side (submit.c calls these). */
+/* Lock the invitation and read its nullifier: 0, -1 (*cause), or -2
+ * when it is used or withdrawn. */
+int		 vault_invitation_claim(struct vault_invitation *,
+		     unsigned char nullifier[VAULT_NULLIFIER_BYTES],
+		     char **cause);
+/* The named id of the invitation, or NULL in an anonymous vault. */
+const unsigned char *vault_invitation_named_id(
+		     const struct vault_invitation *);
+/* Note durably which record file will hold the response. */
+int		 vault_invitation_pending(struct vault_invitation *,
+		     const unsigned char session[SEAL_SESSION_ID_BYTES],
+		     uint64_t first, char **cause);
+/* The response is durable: mark the invitation used and unlock. */
+int		 vault_invitation_consume(struct vault_invitation *,
+		     char **cause);
+/* The response was not written: unused again, unlocked. */
+void		 vault_invitation_release(struct vault_invitation *);
+
+/* Tests of crashes: kill the process with SIGKILL here when the
+ * environment's CONSULT_CRASH_POINT names this point ("claimed",
+ * "noted", "written", "wiped": the steps of a submission that consumes
+ * an invitation). Costs a getenv. */
+void		 vault_crash_point(const char *where);
+/* The commitments of the invitations of a vault (read for walks). */
+int		 vault_invite_commitments(const struct vault *v,
+		     struct buf *out, char **cause);
+/* The commitment of a nullifier (BLAKE2b-256, keyed). */
+void		 vault_invite_commit(const unsigned char
+		     nullifier[VAULT_NULLIFIER_BYTES], unsigned char out[32]);
 
 #endif

@@ -11,19 +11,42 @@
 #include "vault/lib.h"
 
 #define RECORD_SIMULATED	0x01
+#define RECORD_PROOF		0x02	/* a nullifier follows prev */
+#define RECORD_ID		0x04	/* then a named invitation's id */
+#define RECORD_FLAGS		(RECORD_SIMULATED | RECORD_PROOF | RECORD_ID)
 
-size_t
-vault_record_base(const struct form *f)
+/* The base for a form with extra bytes of proof before the answers. */
+static size_t
+record_base(const struct form *f, size_t extra)
 {
 	size_t	 n;
 
 	/* The fixed fields, every non-text answer at its longest, room for
 	 * some text, and sodium_pad's marker byte; in 64-byte steps. */
-	n = VAULT_RECORD_FIXED + answers_encoded_max(f) + VAULT_TEXT_ROOM + 1;
+	n = VAULT_RECORD_FIXED + extra + answers_encoded_max(f) +
+	    VAULT_TEXT_ROOM + 1;
 	n = (n + 63) / 64 * 64;
 	/* A form of thousands of choices: buckets of powers of two from
 	 * here rather than every record the size of the largest. */
 	return n < VAULT_RECORD_BASE_MAX ? n : VAULT_RECORD_BASE_MAX;
+}
+
+size_t
+vault_record_base(const struct form *f)
+{
+	return record_base(f, 0);
+}
+
+size_t
+vault_record_base_vault(const struct vault *v)
+{
+	size_t	 extra = 0;
+
+	if (v->invitations != VAULT_OPEN)
+		extra += VAULT_NULLIFIER_BYTES;
+	if (v->invitations == VAULT_NAMED)
+		extra += VAULT_INVITE_ID_BYTES;
+	return record_base(v->form, extra);
 }
 
 size_t
@@ -62,8 +85,13 @@ vault_record_pack(const struct vault_record_head *h, const void *enc,
     size_t len, size_t base, unsigned char *out, size_t outsize,
     size_t *outlen, char **cause)
 {
-	size_t	 n = VAULT_RECORD_FIXED + len, padded;
+	size_t	 at = VAULT_RECORD_FIXED, n, padded;
 
+	if (h->has_proof)
+		at += VAULT_NULLIFIER_BYTES;
+	if (h->has_id)
+		at += VAULT_INVITE_ID_BYTES;
+	n = at + len;
 	padded = vault_record_padded(base, n);
 	if (len > SEAL_MAX_PLAINTEXT || padded > SEAL_MAX_PLAINTEXT ||
 	    padded > outsize) {
@@ -72,10 +100,20 @@ vault_record_pack(const struct vault_record_head *h, const void *enc,
 	}
 	memcpy(out, h->day, 10);
 	out[10] = (unsigned char)h->kind;
-	out[11] = h->simulated ? RECORD_SIMULATED : 0;
+	out[11] = (h->simulated ? RECORD_SIMULATED : 0) |
+	    (h->has_proof ? RECORD_PROOF : 0) | (h->has_id ? RECORD_ID : 0);
 	record_put64(out + 12, h->has_prev ? h->prev + 1 : 0);
+	at = VAULT_RECORD_FIXED;
+	if (h->has_proof) {
+		memcpy(out + at, h->nullifier, VAULT_NULLIFIER_BYTES);
+		at += VAULT_NULLIFIER_BYTES;
+	}
+	if (h->has_id) {
+		memcpy(out + at, h->invite_id, VAULT_INVITE_ID_BYTES);
+		at += VAULT_INVITE_ID_BYTES;
+	}
 	if (len != 0)
-		memcpy(out + VAULT_RECORD_FIXED, enc, len);
+		memcpy(out + at, enc, len);
 	if (sodium_pad(outlen, out, n, padded, outsize) != 0 ||
 	    *outlen != padded) {
 		xasprintf(cause, "cannot pad the record");
@@ -139,15 +177,31 @@ vault_record_unpack(const unsigned char *p, size_t len, size_t base,
 		return -1;
 	}
 	h->kind = p[10];
-	if ((p[11] & ~RECORD_SIMULATED) != 0) {
+	if ((p[11] & ~RECORD_FLAGS) != 0 || ((p[11] & RECORD_ID) != 0 &&
+	    (p[11] & RECORD_PROOF) == 0)) {
 		xasprintf(cause, "unknown flags 0x%02x", (unsigned)p[11]);
 		return -1;
 	}
 	h->simulated = (p[11] & RECORD_SIMULATED) != 0;
+	h->has_proof = (p[11] & RECORD_PROOF) != 0;
+	h->has_id = (p[11] & RECORD_ID) != 0;
 	prev = record_get64(p + 12);
 	h->has_prev = prev != 0;
 	h->prev = prev != 0 ? prev - 1 : 0;
-	*enclen = (size_t)n - VAULT_RECORD_FIXED;
+	h->answers_at = VAULT_RECORD_FIXED +
+	    (h->has_proof ? VAULT_NULLIFIER_BYTES : 0) +
+	    (h->has_id ? VAULT_INVITE_ID_BYTES : 0);
+	if ((size_t)n < h->answers_at) {
+		xasprintf(cause, "too short for its proof of invitation");
+		return -1;
+	}
+	if (h->has_proof)
+		memcpy(h->nullifier, p + VAULT_RECORD_FIXED,
+		    VAULT_NULLIFIER_BYTES);
+	if (h->has_id)
+		memcpy(h->invite_id, p + VAULT_RECORD_FIXED +
+		    VAULT_NULLIFIER_BYTES, VAULT_INVITE_ID_BYTES);
+	*enclen = (size_t)n - h->answers_at;
 	if (h->kind == VAULT_RECORD_END && *enclen != 0) {
 		xasprintf(cause, "end of session with %zu bytes of answers",
 		    *enclen);

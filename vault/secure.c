@@ -135,6 +135,12 @@ vault_secure(const struct vault *v, char **cause)
 		if (rc != 0)
 			return -1;
 	}
+	if (v->invitations != VAULT_OPEN) {
+		xasprintf(&path, "%s/invitations", v->dir);
+		rc = secure_path(path, SECURE_DIR, cause);
+		free(path);
+		return rc;
+	}
 	return 0;
 }
 

@@ -187,6 +187,9 @@ vault_header_body(const struct vault *v, struct buf *out)
 	buf_printf(out, "consult-vault %d\nform %s\nanalyst %s\n"
 	    "drafts argon2id %llu %zu %s\n", VAULT_FORMAT_VERSION, fp, pk,
 	    v->draft_ops, v->draft_mem, salt);
+	if (v->invitations != VAULT_OPEN)
+		buf_printf(out, "invitations %s\n",
+		    vault_invite_mode_name(v->invitations));
 }
 
 /* The check line's digest: BLAKE2b of the body under a fixed context. */
@@ -276,9 +279,19 @@ vault_header_parse(struct vault *v, const char *text, size_t len)
 	if (strncmp(text, "consult-vault 1\n", 16) == 0)
 		return vault_header_parse_v1(v, text);
 	if (sscanf(text, "consult-vault 2\nform %65s\nanalyst %65s\n"
-	    "drafts argon2id %llu %zu %33s\n%ncheck %33s\n%n", fp, pk,
-	    &v->draft_ops, &v->draft_mem, salt, &body, check, &end) != 6 ||
-	    body == 0 || end == 0 || text[end] != '\0')
+	    "drafts argon2id %llu %zu %33s\n%n", fp, pk, &v->draft_ops,
+	    &v->draft_mem, salt, &body) != 5 || body == 0)
+		return -1;
+	/* A closed vault (consult invite) says how, before the check. */
+	if (strncmp(text + body, "invitations named\n", 18) == 0) {
+		v->invitations = VAULT_NAMED;
+		body += 18;
+	} else if (strncmp(text + body, "invitations anonymous\n", 22) == 0) {
+		v->invitations = VAULT_ANONYMOUS;
+		body += 22;
+	}
+	if (sscanf(text + body, "check %33s\n%n", check, &end) != 1 ||
+	    end == 0 || text[body + end] != '\0')
 		return -1;
 	if (vault_hex(fp, v->fingerprint, sizeof v->fingerprint) != 0 ||
 	    vault_hex(pk, v->pk, sizeof v->pk) != 0 ||
@@ -291,6 +304,33 @@ vault_header_parse(struct vault *v, const char *text, size_t len)
 		return -1;
 	v->version = 2;
 	return 0;
+}
+
+int
+vault_header_write(const struct vault *v, char **cause)
+{
+	struct stat	 sb;
+	struct buf	 b;
+	char		*path;
+	int		 rc;
+
+	xasprintf(&path, "%s/%s", v->dir, VAULT_HEADER_FILE);
+	if (stat(path, &sb) != 0) {
+		xasprintf(cause, "%s: %s", path, strerror(errno));
+		free(path);
+		return -1;
+	}
+	buf_init(&b);
+	vault_header_format(v, &b);
+	rc = vault_write_file(v->dir, VAULT_HEADER_FILE, b.data, b.len, 1,
+	    cause);
+	if (rc == 0 && chmod(path, sb.st_mode & 07777) != 0) {
+		xasprintf(cause, "%s: %s", path, strerror(errno));
+		rc = -1;
+	}
+	buf_clear(&b);
+	free(path);
+	return rc;
 }
 
 /* ---- init ------------------------------------------------------------ */
@@ -656,6 +696,16 @@ vault_writable(const struct vault *v, char **cause)
 	 * an immutable directory (EPERM). */
 	for (i = 0; i < sizeof vault_subdirs / sizeof *vault_subdirs; i++) {
 		xasprintf(&path, "%s/%s", v->dir, vault_subdirs[i]);
+		if (access(path, W_OK | X_OK) != 0) {
+			xasprintf(cause, "%s: cannot write there: %s", path,
+			    strerror(errno));
+			free(path);
+			return -1;
+		}
+		free(path);
+	}
+	if (v->invitations != VAULT_OPEN) {
+		xasprintf(&path, "%s/invitations", v->dir);
 		if (access(path, W_OK | X_OK) != 0) {
 			xasprintf(cause, "%s: cannot write there: %s", path,
 			    strerror(errno));

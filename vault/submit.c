@@ -34,6 +34,8 @@ struct vault_writer {
 	uint64_t	 durable;	/* the last of them */
 	uint64_t	 last;		/* last record sealed into w->file */
 	int		 closed;	/* the end record is written */
+	struct vault_invitation *inv;	/* consumed by submissions */
+	unsigned char	 nullifier[VAULT_NULLIFIER_BYTES];	/* its proof */
 };
 
 /* Store the session header once, under the session id. */
@@ -79,7 +81,7 @@ vault_writer_open(const char *dir, int *err, char **cause)
 	}
 	sodium_bin2hex(w->session, sizeof w->session,
 	    seal_writer_session(w->seal), SEAL_SESSION_ID_BYTES);
-	w->base = vault_record_base(w->vault->form);
+	w->base = vault_record_base_vault(w->vault);
 	xasprintf(&w->responses, "%s/responses", w->vault->dir);
 	if (vault_writer_start(w, cause) != 0) {
 		*err = VAULT_ERR_IO;
@@ -111,6 +113,14 @@ vault_writer_set_batch(struct vault_writer *w, size_t n)
 	if (n > VAULT_BATCH_MAX)
 		n = VAULT_BATCH_MAX;
 	w->batch = n;
+}
+
+void
+vault_writer_set_invitation(struct vault_writer *w,
+    struct vault_invitation *inv)
+{
+	w->inv = inv;
+	w->batch = 1;
 }
 
 void
@@ -214,8 +224,8 @@ vault_writer_seal(struct vault_writer *w, int kind, const char *day,
 	int			 rc;
 
 	base = kind == VAULT_RECORD_END ? VAULT_RECORD_END_BASE : w->base;
-	if (len > SEAL_MAX_PLAINTEXT - VAULT_RECORD_FIXED ||
-	    (n = vault_record_padded(base, VAULT_RECORD_FIXED + len)) >
+	if (len > SEAL_MAX_PLAINTEXT - VAULT_RECORD_FIXED - 64 ||
+	    (n = vault_record_padded(base, VAULT_RECORD_FIXED + 64 + len)) >
 	    SEAL_MAX_PLAINTEXT) {
 		xasprintf(cause, "response too large (%zu bytes)", len);
 		return -1;
@@ -237,13 +247,76 @@ vault_writer_seal(struct vault_writer *w, int kind, const char *day,
 	/* In a batch, the previous record is the batch's last. */
 	h.has_prev = w->count != 0 || w->has_durable;
 	h.prev = w->count != 0 ? w->last : w->durable;
+	if (w->inv != NULL && kind == VAULT_RECORD_RESPONSE) {
+		h.has_proof = 1;
+		memcpy(h.nullifier, w->nullifier, sizeof h.nullifier);
+		if (vault_invitation_named_id(w->inv) != NULL) {
+			h.has_id = 1;
+			memcpy(h.invite_id, vault_invitation_named_id(w->inv),
+			    sizeof h.invite_id);
+		}
+	}
 	rc = vault_record_pack(&h, enc, len, base, w->plain, w->plainsize,
 	    &n, cause);
+	sodium_memzero(h.nullifier, sizeof h.nullifier);
 	if (rc == 0)
 		rc = seal_writer_seal(w->seal, w->plain, n, index, &w->record,
 		    cause);
 	wipe(w->plain, n);
 	return rc;
+}
+
+/* A submission that consumes w->inv: claim it (locked), seal the
+ * record with its proof, note which file will hold it, write it, then
+ * mark the invitation used. A crash at any point leaves either no
+ * record and the invitation unused, or both (see vault/README). */
+static int
+vault_submit_invited(struct vault_writer *w, const void *enc, size_t len,
+    const char *day, struct vault_draft *draft,
+    char receipt[VAULT_RECEIPT_LEN], char **cause)
+{
+	unsigned char	 n[4];
+	uint64_t	 index;
+	char		*why;
+	int		 rc;
+
+	if ((rc = vault_invitation_claim(w->inv, w->nullifier, cause)) != 0)
+		return rc;
+	vault_crash_point("claimed");
+	rc = vault_writer_seal(w, VAULT_RECORD_RESPONSE, day, enc, len,
+	    &index, cause);
+	sodium_memzero(w->nullifier, sizeof w->nullifier);
+	if (rc != 0 || vault_invitation_pending(w->inv,
+	    seal_writer_session(w->seal), index, cause) != 0) {
+		vault_invitation_release(w->inv);
+		return -1;
+	}
+	vault_crash_point("noted");
+	w->file.len = 0;
+	while (w->file.len < VAULT_FILE_HEADER)
+		buf_add_byte(&w->file, 0);
+	w->first = index;
+	memcpy(w->first_day, day, VAULT_DAY_LEN);
+	memcpy(w->last_day, day, VAULT_DAY_LEN);
+	vault_put32(n, (uint32_t)w->record.len);
+	buf_add(&w->file, n, sizeof n);
+	buf_add(&w->file, w->record.data, w->record.len);
+	w->count = 1;
+	w->last = index;
+	if (vault_writer_flush(w, cause) != 0) {
+		vault_invitation_release(w->inv);
+		return -1;
+	}
+	vault_crash_point("written");
+	snprintf(receipt, VAULT_RECEIPT_LEN, "%.8s-%llu", w->session,
+	    (unsigned long long)index);
+	/* The response is durable; a failure here leaves the invitation
+	 * pending, which the next check settles as used. */
+	if (vault_invitation_consume(w->inv, &why) != 0)
+		free(why);
+	if (draft != NULL && vault_draft_remove(draft, &why) != 0)
+		free(why);
+	return 0;
 }
 
 int
@@ -267,6 +340,9 @@ vault_submit(struct vault_writer *w, const void *enc, size_t len,
 		xasprintf(cause, "the session is closed");
 		return -1;
 	}
+	if (w->inv != NULL)
+		return vault_submit_invited(w, enc, len, day, draft, receipt,
+		    cause);
 	if (vault_writer_seal(w, VAULT_RECORD_RESPONSE, day, enc, len, &index,
 	    cause) != 0)
 		return -1;

@@ -10,6 +10,12 @@ struct vault_set {
 	size_t		  nvaults;
 	const struct vault_key *key;	/* borrowed */
 	size_t		  base;		/* the form's record size */
+	/* Closed vaults (walk-invite.c): the commitments of every vault's
+	 * invitations, sorted, and which of them a response has used. */
+	int		  invitations;	/* enum vault_invite_mode */
+	unsigned char	 *commits;	/* 32 bytes each */
+	size_t		  ncommits;
+	unsigned char	 *seen;		/* one byte each */
 };
 
 /* One vault's files of the session being walked, read in turn, through
@@ -65,6 +71,14 @@ void		 walk_plain_reserve(struct walk *,
  * opened in its session; report a gap as a bad record. */
 void		 walk_chain(struct walk *, const char *file, uint64_t index,
 		     const struct vault_record_head *);
+/* walk-invite.c: load the commitments of a set of closed vaults (all
+ * of one mode, or all open). Returns 0, or -1 with *err and *cause. */
+int		 walk_invite_load(struct vault_set *, int *err, char **cause);
+/* Check an opened record's proof of invitation (closed vaults): 0 to
+ * count it, or -1 once it is reported bad (no valid proof, or a second
+ * response for one invitation). */
+int		 walk_invite_check(struct walk *, const char *file,
+		     uint64_t index, const struct vault_record_head *);
 /* After the session's records, check its end record (or count the
  * session as cut short). */
 void		 walk_end(struct walk *);

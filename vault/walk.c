@@ -29,6 +29,8 @@ vault_set_free(struct vault_set *set)
 	for (i = 0; i < set->nvaults; i++)
 		vault_free(set->vaults[i]);
 	free(set->vaults);
+	free(set->commits);
+	free(set->seen);
 	free(set);
 }
 
@@ -65,7 +67,9 @@ vault_set_open(char *const *dirs, size_t n, const struct vault_key *key,
 			goto fail;
 		}
 	}
-	set->base = vault_record_base(set->vaults[0]->form);
+	set->base = vault_record_base_vault(set->vaults[0]);
+	if (walk_invite_load(set, err, cause) != 0)
+		goto fail;
 	return set;
 fail:
 	vault_set_free(set);
@@ -339,12 +343,16 @@ walk_open(struct walk *w, struct walk_stream *s, int *opened)
 	w->has_opened = 1;
 	w->opened = s->index;
 	w->bad_since = 0;
+	if (walk_invite_check(w, s->path, s->index, &h) != 0)
+		goto out;
 	memcpy(r.day, h.day, VAULT_DAY_LEN);
 	r.simulated = h.simulated;
 	r.vault = w->set->vaults[s->vault]->dir;
 	r.file = s->path;
 	r.session = w->session;
-	r.plain = w->plain.data + VAULT_RECORD_FIXED;
+	r.plain = w->plain.data + h.answers_at;
+	r.invite_id = h.has_id && w->set->invitations == VAULT_NAMED ?
+	    h.invite_id : NULL;
 	r.len = enclen;
 	if (w->cb->decode) {
 		if (w->answers == NULL)

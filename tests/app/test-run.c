@@ -36,6 +36,9 @@ static const char *const rec_names[] = {
 	[RUN_NO_DRAFT] = "NO_DRAFT", [RUN_RESUME_LATE] = "RESUME_LATE",
 	[RUN_SAVED] = "SAVED", [RUN_SUBMITTED] = "SUBMITTED",
 	[RUN_QUIT] = "QUIT", [RUN_FAILED] = "FAILED",
+	[RUN_INVITE_WRONG] = "INVITE_WRONG", [RUN_INVITE_USED] = "INVITE_USED",
+	[RUN_INVITE_WITHDRAWN] = "INVITE_WITHDRAWN",
+	[RUN_INVITE_LATE] = "INVITE_LATE",
 };
 
 /* Where the engine is: the current question's name, or its state. */
@@ -49,6 +52,8 @@ rec_at(const struct rec *t)
 		return "review";
 	case RUN_CONFIRM_QUIT:
 		return "confirm";
+	case RUN_INVITE:
+		return "invite";
 	case RUN_DONE:
 		break;
 	}
@@ -442,5 +447,57 @@ Test(run, a_draft_that_cannot_be_saved_fails)
 	expect_log(&t, "SHOW@consent FAILED@done ");
 	cr_expect_eq(t.r->error_status, 74, "EXIT_IOERR");
 	cr_expect_not_null(t.r->error);
+	rec_close(&t);
+}
+
+/* invite's put: keep the codes. */
+static int
+keep_code(const char *code, size_t i, void *arg)
+{
+	char	(*codes)[VAULT_INVITE_LEN] = arg;
+
+	snprintf(codes[i], VAULT_INVITE_LEN, "%s", code);
+	return 0;
+}
+
+Test(run, closed_vault_invitation_code)
+{
+	struct rec	 t;
+	struct vault	*v;
+	char		 codes[2][VAULT_INVITE_LEN], *cause = NULL;
+	int		 err;
+
+	rec_vault(&t);
+	cr_assert_not_null(v = vault_open(t.vault, &err, &cause));
+	cr_assert_eq(vault_invite_make(v, VAULT_NAMED, 2, keep_code, codes,
+	    &err, &cause), 0, "%s", cause);
+	vault_free(v);
+	rec_start(&t, 0, NULL);
+	cr_expect_str_eq(rec_at(&t), "invite", "the code comes first");
+	cr_expect_null(t.r->draft, "no draft before the code");
+	op(&t, RUN_OP_SAVE, "");
+	op(&t, RUN_OP_BACK, "");
+	input(&t, "");
+	expect_log(&t, "SHOW@invite SHOW@invite SHOW@invite ");
+	op(&t, RUN_OP_INVITE, codes[0]);
+	expect_log(&t, "SHOW@intro ");
+	cr_expect_str_eq(t.r->code, codes[0], "the resume code is the code");
+	op(&t, RUN_OP_INVITE, codes[1]);
+	expect_log(&t, "INVITE_LATE@intro ");
+	input(&t, "");
+	input(&t, "ok");
+	input(&t, "1");
+	op(&t, RUN_OP_SAVE, "");
+	expect_log(&t, "SHOW@consent SHOW@work SHOW@hours SAVED@done ");
+	run_free(t.r);
+	/* --resume with the invitation code: the same draft. */
+	rec_start(&t, 0, codes[0]);
+	cr_expect_str_eq(rec_at(&t), "hours");
+	cr_expect_str_eq(answer(&t, "work"), "yes");
+	run_free(t.r);
+	/* :resume at the door takes the code too. */
+	rec_start(&t, 0, NULL);
+	op(&t, RUN_OP_RESUME, codes[0]);
+	expect_log(&t, "SHOW@hours ");
 	rec_close(&t);
 }

@@ -136,8 +136,11 @@ Test(record, each_refusal_says_why, .init = setup)
 	q[10] = 2;
 	refused(q, n, "unknown kind of record (2)");
 	memcpy(q, p, n);
-	q[11] = 0x02;
-	refused(q, n, "unknown flags 0x02");
+	q[11] = 0x08;
+	refused(q, n, "unknown flags 0x08");
+	memcpy(q, p, n);
+	q[11] = 0x04;	/* an invitation's id without its proof */
+	refused(q, n, "unknown flags 0x04");
 	memcpy(q, p, n);
 	q[10] = VAULT_RECORD_END;
 	refused(q, n, "end of session with 10 bytes of answers");
