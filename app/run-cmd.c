@@ -20,6 +20,8 @@ const struct run_command run_commands[] = {
 	{ RUN_OP_BACK, "back", 0, run_cmd_back },
 	{ RUN_OP_SAVE, "save", 0, run_cmd_save },
 	{ RUN_OP_CLEAR, "clear", 0, run_cmd_clear },
+	{ RUN_OP_ADD, "add", 0, run_cmd_add },
+	{ RUN_OP_DELETE, "delete", 0, run_cmd_delete },
 	{ RUN_OP_RESUME, "resume", 0, run_cmd_resume },
 	{ RUN_OP_LANG, "lang", 0, run_cmd_lang },
 	{ RUN_OP_HELP, "help", 0, run_cmd_help },
@@ -81,8 +83,10 @@ run_cmd_back(struct run *r, const char *arg)
 	int		 q, from;
 
 	(void)arg;
-	if (r->state == RUN_REVIEW) {
-		q = answers_next(r->answers, (int)r->form->nquestions - 1, -1);
+	if (r->state == RUN_REVIEW || r->state == RUN_ADD) {
+		q = run_prev_q(r, r->state == RUN_ADD ?
+		    r->form->questions[r->repeat].end :
+		    (int)r->form->nquestions - 1);
 		if (q < 0)
 			return RUN_FIRST;
 		r->state = RUN_ASK;
@@ -97,7 +101,7 @@ run_cmd_back(struct run *r, const char *arg)
 		run_page(r, r->current, &page);
 		from = page[0];
 	}
-	if ((q = answers_next(r->answers, from - 1, -1)) < 0)
+	if ((q = run_prev_q(r, from - 1)) < 0)
 		return RUN_FIRST;
 	r->current = q;
 	return RUN_SHOW;

@@ -191,6 +191,11 @@ tui_react(struct tui *t, enum run_reaction re)
 	case RUN_NOT_SUBMITTED:
 		tui_say(t, i18n(I18N_NOT_SUBMITTED));
 		break;
+	case RUN_DELETED:
+	case RUN_NOT_IN_REPEAT:
+	case RUN_CANNOT_ADD:
+		tui_say_repeat(t, re);
+		break;
 	case RUN_NO_LANG:
 	case RUN_NO_ITEM:
 	case RUN_UNKNOWN:

@@ -161,6 +161,8 @@ struct tui {
 
 /* Put s (or nothing) on the status line. */
 void		 tui_say(struct tui *, const char *);
+/* tui-repeat.c: say the engine's answer to :add or :delete. */
+void		 tui_say_repeat(struct tui *, enum run_reaction);
 /* Put a front-end word on the status line, "{}" replaced by arg. */
 void		 tui_sayf(struct tui *, enum i18n_msg, const char *arg);
 /* Show the engine's reaction: messages, overlays, the page. */

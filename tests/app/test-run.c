@@ -36,6 +36,8 @@ static const char *const rec_names[] = {
 	[RUN_NO_DRAFT] = "NO_DRAFT", [RUN_RESUME_LATE] = "RESUME_LATE",
 	[RUN_SAVED] = "SAVED", [RUN_SUBMITTED] = "SUBMITTED",
 	[RUN_QUIT] = "QUIT", [RUN_FAILED] = "FAILED",
+	[RUN_DELETED] = "DELETED", [RUN_NOT_IN_REPEAT] = "NOT_IN_REPEAT",
+	[RUN_CANNOT_ADD] = "CANNOT_ADD",
 };
 
 /* Where the engine is: the current question's name, or its state. */
@@ -49,6 +51,8 @@ rec_at(const struct rec *t)
 		return "review";
 	case RUN_CONFIRM_QUIT:
 		return "confirm";
+	case RUN_ADD:
+		return "add";
 	case RUN_DONE:
 		break;
 	}
