@@ -64,6 +64,8 @@ tui_draw_header(struct tui *t)
 	x = tui_put(0, 0, t->run->form->title, strlen(t->run->form->title), w);
 	if (t->run->state == RUN_ASK)
 		section = run_section(t->run, t->run->current);
+	else if (t->run->state == RUN_ADD)
+		section = run_section(t->run, t->run->repeat);
 	if (section != NULL && x + 3 < w) {
 		mvaddstr(0, x, " - ");
 		tui_put(0, x + 3, section, strlen(section), w - x - 3);
@@ -82,6 +84,8 @@ tui_screen_now(struct tui *t)
 		return &tui_review_screen;
 	if (t->run->state == RUN_CONFIRM_QUIT)
 		return &tui_quit_screen;
+	if (t->run->state == RUN_ADD)
+		return &tui_add_screen;
 	return NULL;
 }
 

@@ -189,6 +189,8 @@ extern const struct tui_screen tui_screens[TUI_NOVERLAYS];
 /* The engine's review, and the facilitator's "End kiosk mode?". */
 extern const struct tui_screen tui_review_screen;
 extern const struct tui_screen tui_quit_screen;
+/* tui-repeat.c: "Add another Proposal?" (RUN_ADD). */
+extern const struct tui_screen tui_add_screen;
 /* Open the ":" line. */
 void		 tui_prompt_open(struct tui *);
 /* A key for the ":" line (Enter runs it, Esc closes it). */

@@ -166,4 +166,90 @@ grep -q "^\"\",\"region\",\"Region\",\"select_one\",\"\",\"\",\"$want\"," \
     "$TMP/out"
 ok $? "summary: region answered by $want instances"
 
+# ---- curses at 40x12 through tmux: the same walk ----------------------------
+SOCK="consult-repeat-$$"
+trap 'tmux -L "$SOCK" kill-server >/dev/null 2>&1; rm -rf "$TMP"' EXIT
+if ! command -v tmux >/dev/null 2>&1; then
+	for d in 1 2 3 4 5 6 7; do
+		ok 0 "# SKIP curses: tmux is not installed"
+	done
+else
+	"$VT" init "$TMP/t" "$FORMS/repeat-proposals.csv" "$TMP/an.pub" ||
+	    echo "# init failed"
+	cat >"$TMP/launch" <<EOF
+#!/bin/sh
+TERM=screen LANG=C.UTF-8 "$CONSULT" run "$TMP/t" 2>"$TMP/err"
+echo \$? >"$TMP/status"
+exec sleep 600
+EOF
+	chmod +x "$TMP/launch"
+	T() {
+		tmux -L "$SOCK" "$@"
+	}
+	# wait_for TEXT: until the screen shows TEXT (20 s at most).
+	wait_for() {
+		i=0
+		while [ $i -lt 200 ]; do
+			T capture-pane -p >"$TMP/screen"
+			grep -qF -- "$1" "$TMP/screen" && return 0
+			sleep 0.1
+			i=$((i + 1))
+		done
+		echo "# waited for '$1'; screen:"
+		sed 's/^/# /' "$TMP/screen"
+		return 1
+	}
+	# key TEXT... WAIT: type, then wait for WAIT on the screen.
+	key() {
+		while [ $# -gt 1 ]; do
+			T send-keys -l -- "$1"
+			shift
+		done
+		wait_for "$1"
+	}
+	T -f /dev/null new-session -d -x 40 -y 12 "$TMP/launch"
+	wait_for "Your organisation" && T send-keys -l ACME &&
+	    T send-keys Enter && wait_for "Proposal 1 of 1" &&
+	    T send-keys -l Wells && T send-keys Enter && wait_for "Region" &&
+	    T send-keys -l 1 && T send-keys Enter &&
+	    wait_for "Rank the objectives" && T send-keys Enter &&
+	    wait_for "Budget" && T send-keys Enter &&
+	    wait_for "Partner name" && T send-keys -l PA &&
+	    T send-keys Enter
+	wait_for "Add another Partner? (yes or no)"
+	ok $? "curses 40x12: 'Add another Partner?'"
+	key n "Add another Proposal? (yes or no)"
+	ok $? "curses 40x12: 'Add another Proposal?'"
+	key y "form - Proposal 2 of 2"
+	ok $? "curses 40x12: 'Proposal 2 of 2' in the section line"
+	T send-keys PPage
+	wait_for "Proposal 1 of 2 - Partner 1" && wait_for "> PA"
+	ok $? "curses 40x12: PgUp goes back to the first proposal"
+	T send-keys Enter && wait_for "Add another Partner?" &&
+	    key n "Title of the proposal" && T send-keys -l Schools &&
+	    T send-keys Enter && wait_for "Region" && T send-keys -l 3 &&
+	    T send-keys Enter && wait_for "Rank the objectives" &&
+	    T send-keys Enter && wait_for "Budget" && T send-keys Enter &&
+	    wait_for "Partner name" && T send-keys -l PB &&
+	    T send-keys Enter && wait_for "Add another Partner?" &&
+	    key n "Add another Proposal?" && key y "Proposal 3 of 3" &&
+	    T send-keys -l :delete && T send-keys Enter
+	wait_for "Deleted: that Proposal"
+	ok $? "curses 40x12: :delete"
+	key n "You made" && T send-keys Enter && wait_for "Review your" &&
+	    T send-keys -l s && wait_for "Submit?" && T send-keys -l y
+	i=0
+	while [ ! -s "$TMP/status" ] && [ $i -lt 100 ]; do
+		T send-keys Enter 2>/dev/null
+		sleep 0.2
+		i=$((i + 1))
+	done
+	[ "$(cat "$TMP/status" 2>/dev/null)" = 0 ]
+	ok $? "curses 40x12: submitted, exit 0"
+	T kill-server >/dev/null 2>&1
+	export_ t --format responses --repeat partner
+	[ "$(cut -d, -f5 "$TMP/out" | tr '\n' ' ')" = '"partner_name" "PA" "PB" ' ]
+	ok $? "curses: the partners of the two proposals are stored"
+fi
+
 done_testing
