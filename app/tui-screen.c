@@ -33,6 +33,10 @@ tui_help_draw(struct tui *t, int *cy, int *cx)
 
 	buf_init(&b);
 	tui_key_help(&b, t->run->kiosk);
+	if (run_has_repeats(t->run)) {	/* :add and :delete */
+		buf_add_byte(&b, '\n');
+		buf_add_str(&b, i18n(I18N_HELP_REPEAT));
+	}
 	n = tui_wrap(buf_str(&b), t->cols - 1, &lines);
 	if (t->rtop + (size_t)rows > n)
 		t->rtop = n > (size_t)rows ? n - (size_t)rows : 0;
