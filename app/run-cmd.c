@@ -20,11 +20,11 @@ const struct run_command run_commands[] = {
 	{ RUN_OP_BACK, "back", 0, run_cmd_back },
 	{ RUN_OP_SAVE, "save", 0, run_cmd_save },
 	{ RUN_OP_CLEAR, "clear", 0, run_cmd_clear },
-	{ RUN_OP_ADD, "add", 0, run_cmd_add },
-	{ RUN_OP_DELETE, "delete", 0, run_cmd_delete },
 	{ RUN_OP_RESUME, "resume", 0, run_cmd_resume },
 	{ RUN_OP_LANG, "lang", 0, run_cmd_lang },
 	{ RUN_OP_HELP, "help", 0, run_cmd_help },
+	{ RUN_OP_ADD, "add", 0, run_cmd_add },
+	{ RUN_OP_DELETE, "delete", 0, run_cmd_delete },
 	{ RUN_OP_QUIT, "quit", 1, run_cmd_quit },
 	{ 0, NULL, 0, NULL }
 };
