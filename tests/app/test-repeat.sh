@@ -36,6 +36,16 @@ expect_line() {
 	ok $r "$3"
 }
 
+run check "$FORMS/repeat-count.csv"
+expect_grep "$TMP/out" 'member/  Member (repeat: ${members})' \
+    "check: the outline names a repeat and its repeat_count"
+printf 'survey,,,\n,type,name,label\n,begin_repeat,r,R\n,text,t,T\n' \
+    >"$TMP/bad.csv"
+run check "$TMP/bad.csv"
+expect_status 65 "check: a repeat without end_repeat: 65"
+expect_grep "$TMP/err" "bad.csv:3: repeat 'r' has no end_repeat" \
+    "... with its line"
+
 # First session: two proposals, :back from the second to the first one's
 # partner, then :save in the second one's "Add another Partner?".
 printf '%s\n' ACME Wells 1 '2 1' 10 PA no yes :back '' no Schools 3 '' 5 \
