@@ -91,4 +91,21 @@ FILE		*output_create(const struct cmd_entry *, const char *path,
 int		 output_commit(const struct cmd_entry *, FILE *,
 		     const char *path, int ok);
 
+/* output-dir.c: -o DIR, a directory of files written atomically. */
+/* A temporary directory beside path (which must be missing or an empty
+ * directory). Returns it (caller passes it to output_dir_commit), or
+ * NULL after printing why with *status set. */
+char		*output_dir_create(const struct cmd_entry *, const char *path,
+		     int *status);
+/* Open name (mode 0600) in the temporary directory; NULL after printing
+ * why with *status 74. */
+FILE		*output_dir_file(const struct cmd_entry *, const char *tmp,
+		     const char *name, int *status);
+/* Close the n files (NULL ones skipped) and, if ok, fsync them and
+ * rename the directory to path; else remove it. Frees tmp. Returns the
+ * exit status. */
+int		 output_dir_commit(const struct cmd_entry *, char *tmp,
+		     FILE **files, char *const *names, size_t n,
+		     const char *path, int ok);
+
 #endif

@@ -152,6 +152,10 @@ check_question(const struct form *f, size_t i)
 		    form_label(f, q, f->default_lang));
 		if (q->field_list)
 			buf_add_str(&b, " (one screen)");
+		if (form_is_repeat(f, (int)i) && q->repeat_count_src != NULL)
+			buf_printf(&b, " (repeat: %s)", q->repeat_count_src);
+		else if (form_is_repeat(f, (int)i))
+			buf_add_str(&b, " (repeat)");
 		if (q->relevant != NULL)
 			buf_add_str(&b, " (conditional)");
 	} else {

@@ -220,6 +220,29 @@ static const char *const i18n_msgids[I18N_NMSGS] = {
 	[I18N_HELP_INVITE] = N_(
 		"  :invite CODE  your invitation code, before the first "
 		"question"),
+	[I18N_ADD_ANOTHER] =
+	    /* TRANSLATORS: {} is the label of a repeated section
+	     * ("Proposal"); any of the yes words is understood, Enter or a
+	     * no word goes on. */
+	    N_("Add another {}? (yes or no)"),
+	[I18N_ADD_FIRST] =
+	    /* TRANSLATORS: {} is the label of a repeated section. */
+	    N_("Add a {}? (yes or no)"),
+	[I18N_INSTANCE] =
+	    /* TRANSLATORS: a repeated section and where one is in it:
+	     * "Proposal 2 of 3". Keep {label}, {n} and {m}. */
+	    N_("{label} {n} of {m}"),
+	[I18N_DELETED] =
+	    /* TRANSLATORS: {} is the label of a repeated section. */
+	    N_("Deleted: that {} is gone with its answers."),
+	[I18N_NOT_IN_REPEAT] = N_(
+		"That works only inside a section you can repeat."),
+	[I18N_CANNOT_ADD] = N_(
+		"The questionnaire sets how many of these there are."),
+	[I18N_HELP_REPEAT] = N_(
+		"  :add        add another one of the repeated section you "
+		"are in\n"
+		"  :delete     delete this one, with its answers"),
 };
 
 /* Whole names of languages, for form languages that give no code. */

@@ -181,6 +181,29 @@ plain_header(struct plain *p, int q)
 	fputc('\n', p->out);
 }
 
+/* In the review, a line "Proposal 2 of 3" where the instance changes.
+ * *last (freed by the caller) is the section said last. */
+static void
+plain_review_section(struct plain *p, int q, char **last)
+{
+	const char	*s;
+
+	if (form_repeat_of(p->run->form, q) < 0) {
+		if (*last != NULL)
+			plain_say(p, "");
+		free(*last);
+		*last = NULL;
+		return;
+	}
+	s = run_section(p->run, q);
+	if (s == NULL || (*last != NULL && strcmp(s, *last) == 0))
+		return;
+	fputs("  ", p->out);
+	plain_say(p, s);
+	free(*last);
+	*last = xstrdup(s);
+}
+
 /* Write "Your answer: ..." for q, its lines after the first indented. */
 static void
 plain_answer(struct plain *p, int q, const char *indent)
@@ -226,19 +249,35 @@ plain_review(struct plain *p)
 	const struct form	*f = p->run->form;
 	const int		*qs;
 	size_t			 i, n;
-	char			 num[32];
+	char			 num[32], *last = NULL;
 
 	plain_header(p, -1);
 	plain_say(p, i18n(I18N_REVIEW));
 	n = run_review(p->run, &qs);
 	for (i = 0; i < n; i++) {
+		run_review_select(p->run, i);
+		plain_review_section(p, qs[i], &last);
 		snprintf(num, sizeof num, "%3zu. ", i + 1);
 		plain_put(p, num);
 		plain_say(p, form_label(f, &f->questions[qs[i]], p->run->lang));
 		plain_answer(p, qs[i], "     ");
 	}
+	free(last);
 	plain_say(p, i18n(I18N_REVIEW_JUMP));
 	plain_say(p, i18n(I18N_SUBMIT));
+}
+
+/* RUN_ADD: "Add another Proposal? (yes or no)". */
+static void
+plain_add(struct plain *p)
+{
+	const struct run	*r = p->run;
+	const char		*label;
+
+	plain_header(p, r->repeat);
+	label = form_label(r->form, &r->form->questions[r->repeat], r->lang);
+	plain_sayf(p, answers_repeat_count(r->answers, r->repeat) == 0 ?
+	    I18N_ADD_FIRST : I18N_ADD_ANOTHER, label);
 }
 
 static void
@@ -274,6 +313,9 @@ plain_show(struct plain *p)
 		break;
 	case RUN_INVITE:
 		plain_say(p, i18n(I18N_INVITE_ASK));
+		break;
+	case RUN_ADD:
+		plain_add(p);
 		break;
 	case RUN_DONE:
 		break;
@@ -441,6 +483,19 @@ plain_react(struct plain *p, enum run_reaction re, int before,
 		plain_say(p, i18n(I18N_HELP));
 		if (run_closed(p->run))
 			plain_say(p, i18n(I18N_HELP_INVITE));
+		if (run_has_repeats(p->run))
+			plain_say(p, i18n(I18N_HELP_REPEAT));
+		break;
+	case RUN_DELETED:
+		plain_sayf(p, I18N_DELETED, form_label(p->run->form,
+		    &p->run->form->questions[p->run->repeat], p->run->lang));
+		plain_show(p);
+		break;
+	case RUN_NOT_IN_REPEAT:
+		plain_say(p, i18n(I18N_NOT_IN_REPEAT));
+		break;
+	case RUN_CANNOT_ADD:
+		plain_say(p, i18n(I18N_CANNOT_ADD));
 		break;
 	case RUN_LANGS:
 		plain_langs(p);

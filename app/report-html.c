@@ -299,6 +299,9 @@ html_question(struct html_report *h, int q, int level)
 	html_esc(b, qq->name);
 	buf_printf(b, "</code> \xc2\xb7 %s%s", question_type_word(qq),
 	    t->scale[q] ? " (scale)" : "");
+	if (form_repeat_of(h->form, q) >= 0)	/* counted per instance */
+		buf_printf(b, " \xc2\xb7 per instance of %s",
+		    h->form->questions[form_repeat_of(h->form, q)].name);
 	if (t->by < 0)
 		buf_printf(b, " \xc2\xb7 %llu %s %llu %s",
 		    (unsigned long long)tally_cell(t, 0, q)->answered,

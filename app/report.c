@@ -101,13 +101,22 @@ report_heading(struct report *r, size_t g, int q, const char *extra)
 	const struct question	*qq = &r->form->questions[q];
 	const struct tally	*t = r->tally;
 	char			*line;
+	int			 rep;
 
 	report_wrap(r, form_label(r->form, qq, r->lang), REPORT_INDENT);
 	report_nl(r);
-	xasprintf(&line, "%s: %s%s%s%llu of %llu answered", qq->name,
-	    question_type_word(qq), t->scale[q] ? " (scale)" : "",
-	    report_dot(r), (unsigned long long)tally_cell(t, g, q)->answered,
-	    (unsigned long long)t->group_responses[g]);
+	if ((rep = form_repeat_of(r->form, q)) >= 0)	/* instances */
+		xasprintf(&line, "%s: %s%s, per instance of %s%s%llu "
+		    "instances answered, in %llu responses", qq->name,
+		    question_type_word(qq), t->scale[q] ? " (scale)" : "",
+		    r->form->questions[rep].name, report_dot(r),
+		    (unsigned long long)tally_cell(t, g, q)->answered,
+		    (unsigned long long)t->group_responses[g]);
+	else
+		xasprintf(&line, "%s: %s%s%s%llu of %llu answered", qq->name,
+		    question_type_word(qq), t->scale[q] ? " (scale)" : "",
+		    report_dot(r), (unsigned long long)tally_cell(t, g,
+		    q)->answered, (unsigned long long)t->group_responses[g]);
 	report_pad(r, REPORT_INDENT);
 	report_wrap(r, line, REPORT_INDENT * 2);
 	report_nl(r);
@@ -469,8 +478,11 @@ report_question_groups(struct report *r, const struct report_groups *gs,
 
 	report_wrap(r, form_label(r->form, qq, r->lang), REPORT_INDENT);
 	report_nl(r);
-	xasprintf(&line, "%s: %s%s", qq->name, question_type_word(qq),
-	    r->tally->scale[q] ? " (scale)" : "");
+	xasprintf(&line, "%s: %s%s%s%s", qq->name, question_type_word(qq),
+	    r->tally->scale[q] ? " (scale)" : "",
+	    form_repeat_of(r->form, q) >= 0 ? ", per instance of " : "",
+	    form_repeat_of(r->form, q) >= 0 ? r->form->questions[
+	    form_repeat_of(r->form, q)].name : "");
 	report_pad(r, REPORT_INDENT);
 	report_wrap(r, line, REPORT_INDENT * 2);
 	report_nl(r);

@@ -25,6 +25,8 @@ const struct run_command run_commands[] = {
 	{ RUN_OP_INVITE, "invite", 0, run_cmd_invite },
 	{ RUN_OP_LANG, "lang", 0, run_cmd_lang },
 	{ RUN_OP_HELP, "help", 0, run_cmd_help },
+	{ RUN_OP_ADD, "add", 0, run_cmd_add },
+	{ RUN_OP_DELETE, "delete", 0, run_cmd_delete },
 	{ RUN_OP_QUIT, "quit", 1, run_cmd_quit },
 	{ 0, NULL, 0, NULL }
 };
@@ -95,8 +97,10 @@ run_cmd_back(struct run *r, const char *arg)
 	int		 q, from;
 
 	(void)arg;
-	if (r->state == RUN_REVIEW) {
-		q = answers_next(r->answers, (int)r->form->nquestions - 1, -1);
+	if (r->state == RUN_REVIEW || r->state == RUN_ADD) {
+		q = run_prev_q(r, r->state == RUN_ADD ?
+		    r->form->questions[r->repeat].end :
+		    (int)r->form->nquestions - 1);
 		if (q < 0)
 			return RUN_FIRST;
 		r->state = RUN_ASK;
@@ -111,7 +115,7 @@ run_cmd_back(struct run *r, const char *arg)
 		run_page(r, r->current, &page);
 		from = page[0];
 	}
-	if ((q = answers_next(r->answers, from - 1, -1)) < 0)
+	if ((q = run_prev_q(r, from - 1)) < 0)
 		return RUN_FIRST;
 	r->current = q;
 	return RUN_SHOW;

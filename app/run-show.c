@@ -1,5 +1,6 @@
 /* run-show.c: what the run engine gives the front ends to show: progress,
  * sections, choices and their keys, answers as text, the review list. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -23,19 +24,77 @@ run_progress(const struct run *r, int *n, int *m)
 }
 
 const char *
-run_section(const struct run *r, int q)
+run_section(struct run *r, int q)
 {
-	const struct question	*g;
-	const char		*s;
-	int			 p;
+	const struct form	*f = r->form;
+	const struct question	*g = NULL;
+	const char		*s = NULL;
+	struct buf		 b;
+	char			 k[24], n[24];
+	int			 p, rep, chain[RUN_NEST];
+	size_t			 depth = 0, i;
 
-	for (p = r->form->questions[q].parent; p >= 0; p = g->parent) {
-		g = &r->form->questions[p];
-		s = form_text(r->form, g->label, r->lang);
+	for (p = f->questions[q].parent; p >= 0; p = g->parent) {
+		g = &f->questions[p];
+		s = form_text(f, g->label, r->lang);
 		if (*s != '\0')
-			return s;
+			break;
 	}
-	return NULL;
+	if (p < 0)
+		s = NULL;
+	for (rep = form_is_repeat(f, q) ? q : form_repeat_of(f, q);
+	    rep >= 0 && depth < RUN_NEST; rep = form_repeat_of(f, rep))
+		chain[depth++] = rep;
+	if (depth == 0)
+		return s;
+	/* "Proposal 2 of 3 - Partner 1 of 2", then the label of a group
+	 * inside the innermost repeat. */
+	buf_init(&b);
+	for (i = depth; i-- > 0;) {
+		rep = chain[i];
+		snprintf(k, sizeof k, "%zu", answers_repeat_current(r->answers,
+		    rep) + 1);
+		snprintf(n, sizeof n, "%zu", answers_repeat_count(r->answers,
+		    rep));
+		if (i + 1 != depth)
+			buf_add_str(&b, " - ");
+		run_instance_text(r, rep, k, n, &b);
+	}
+	if (s != NULL && p > chain[0] && !form_is_repeat(f, p)) {
+		buf_add_str(&b, " - ");
+		buf_add_str(&b, s);
+	}
+	free(r->section);
+	r->section = xstrdup(buf_str(&b));
+	buf_clear(&b);
+	return r->section;
+}
+
+void
+run_instance_text(struct run *r, int rep, const char *k, const char *n,
+    struct buf *out)
+{
+	const char	*s = i18n(I18N_INSTANCE), *p, *label;
+
+	label = form_label(r->form, &r->form->questions[rep], r->lang);
+	/* The translation may order {label}, {n} and {m} as it needs. */
+	while ((p = strchr(s, '{')) != NULL) {
+		buf_add(out, s, (size_t)(p - s));
+		if (strncmp(p, "{label}", 7) == 0) {
+			buf_add_str(out, label);
+			s = p + 7;
+		} else if (strncmp(p, "{n}", 3) == 0) {
+			buf_add_str(out, k);
+			s = p + 3;
+		} else if (strncmp(p, "{m}", 3) == 0) {
+			buf_add_str(out, n);
+			s = p + 3;
+		} else {
+			buf_add_byte(out, '{');
+			s = p + 1;
+		}
+	}
+	buf_add_str(out, s);
 }
 
 const char *
@@ -159,24 +218,6 @@ run_answer_text(struct run *r, int q, struct buf *out)
 			buf_add(out, v, len);
 		v += len;
 	}
-}
-
-size_t
-run_review(struct run *r, const int **qs)
-{
-	size_t	 n = 0;
-	int	 q;
-
-	free(r->review);
-	r->review = xreallocarray(NULL, r->form->nquestions + 1,
-	    sizeof *r->review);
-	for (q = answers_next(r->answers, 0, 1); q >= 0;
-	    q = answers_next(r->answers, q + 1, 1)) {
-		if (r->form->questions[q].type != QUESTION_NOTE)
-			r->review[n++] = q;
-	}
-	*qs = r->review;
-	return n;
 }
 
 int

@@ -33,7 +33,8 @@ run_save(struct run *r)
 
 	if (r->draft == NULL)
 		return 0;	/* a closed vault, before the code */
-	pos = r->current >= 0 ? (uint32_t)r->current :
+	pos = r->state == RUN_ADD ? (uint32_t)r->form->questions[
+	    r->repeat].end : r->current >= 0 ? (uint32_t)r->current :
 	    (uint32_t)r->form->nquestions;
 	buf_init(&b);
 	answers_encode(r->answers, 0, pos, &b);
@@ -84,6 +85,18 @@ run_set_lang(struct run *r, size_t lang)
 		i18n_use(l->code, l->name);
 }
 
+/* Ask what comes at or after question pos (a repeat at the instance the
+ * answers hold), or show the review. */
+static void
+run_start_at(struct run *r, uint32_t pos)
+{
+	r->current = pos >= r->form->nquestions ? -1 :
+	    run_next_q(r, (int)pos);
+	if (r->current == -1) {
+		r->state = RUN_REVIEW;
+	}
+}
+
 /* A fresh participant: new answers, new draft and resume code. */
 static int
 run_start(struct run *r, char **cause)
@@ -102,9 +115,7 @@ run_start(struct run *r, char **cause)
 	r->touched = 0;
 	r->from_review = 0;
 	r->state = RUN_ASK;
-	r->current = answers_next(r->answers, 0, 1);
-	if (r->current < 0)
-		r->state = RUN_REVIEW;
+	run_start_at(r, 0);
 	return 0;
 }
 
@@ -154,11 +165,7 @@ run_resume(struct run *r, const char *code, int *status, char **cause)
 	r->touched = 1;
 	r->from_review = 0;
 	r->state = RUN_ASK;
-	r->current = answers_next(r->answers, (int)pos, 1);
-	if (pos >= r->form->nquestions || r->current < 0) {
-		r->current = -1;
-		r->state = RUN_REVIEW;
-	}
+	run_start_at(r, pos);
 	return 0;
 }
 
@@ -283,13 +290,13 @@ run_free(struct run *r)
 	free(r->choices);
 	free(r->review);
 	free(r->page);
+	free(r->review_at);
+	free(r->section);
 	free(r->error);
 	free(r);
 }
 
-/* Go to the review if every answer holds; else to the first that does
- * not, with its problem. */
-static enum run_reaction
+enum run_reaction
 run_enter_review(struct run *r)
 {
 	enum answer_problem	 problem;
@@ -315,8 +322,9 @@ run_advance(struct run *r)
 	int	 q;
 
 	if (!r->from_review &&
-	    (q = answers_next(r->answers, r->current + 1, 1)) >= 0) {
-		r->current = q;
+	    (q = run_next_q(r, r->current + 1)) != -1) {
+		if (q >= 0)
+			r->current = q;
 		return RUN_SHOW;
 	}
 	return run_enter_review(r);
@@ -442,6 +450,7 @@ run_jump(struct run *r, size_t k)
 
 	if (r->state != RUN_REVIEW || k >= run_review(r, &qs))
 		return RUN_NO_ITEM;
+	run_review_select(r, k);
 	r->state = RUN_ASK;
 	r->current = qs[k];
 	r->from_review = 1;
@@ -466,6 +475,11 @@ run_input(struct run *r, const char *text)
 		return run_review_input(r, text);
 	case RUN_INVITE:
 		return run_invite(r, text);
+	case RUN_ADD:
+		re = run_add_input(r, text);
+		if (r->touched && re != RUN_FAILED && run_save(r) != 0)
+			return RUN_FAILED;
+		return re;
 	case RUN_CONFIRM_QUIT:
 		if (i18n_yes(text)) {
 			r->state = RUN_DONE;

@@ -114,6 +114,13 @@ enum i18n_msg {
 	I18N_INVITE_RESUME,
 	I18N_INVITE_LATE,
 	I18N_HELP_INVITE,
+	I18N_ADD_ANOTHER,
+	I18N_ADD_FIRST,
+	I18N_INSTANCE,
+	I18N_DELETED,
+	I18N_NOT_IN_REPEAT,
+	I18N_CANNOT_ADD,
+	I18N_HELP_REPEAT,
 	I18N_NMSGS
 };
 
@@ -149,6 +156,7 @@ enum run_state {
 	RUN_ASK,		/* a question (run_current) */
 	RUN_REVIEW,		/* the review, then "Submit?" */
 	RUN_CONFIRM_QUIT,	/* kiosk: the facilitator's confirmation */
+	RUN_ADD,		/* "Add another <repeat>?" (run->repeat) */
 	RUN_DONE,		/* submitted (not in kiosk mode) or left */
 	RUN_INVITE,		/* a closed vault: the invitation code */
 };
@@ -175,6 +183,9 @@ enum run_reaction {
 	RUN_INVITE_USED,	/* its response is in */
 	RUN_INVITE_WITHDRAWN,
 	RUN_INVITE_LATE,	/* :invite once the session has one */
+	RUN_DELETED,		/* :delete: the instance is gone */
+	RUN_NOT_IN_REPEAT,	/* :add, :delete outside a repeat */
+	RUN_CANNOT_ADD,		/* :add to a repeat the form sizes */
 };
 
 /* How a session starts. */
@@ -209,6 +220,7 @@ struct run {
 	enum run_state		 state;
 	enum run_state		 before_quit;
 	int			 current;	/* RUN_ASK: the question */
+	int			 repeat;	/* RUN_ADD: its begin_repeat */
 	int			 from_review;	/* answering returns there */
 	int			 touched;	/* an answer was given */
 
@@ -220,6 +232,8 @@ struct run {
 	int			*choices;	/* run_choices */
 	int			*review;	/* run_review */
 	int			*page;		/* run_page */
+	struct run_place	*review_at;	/* run_review's instances */
+	char			*section;	/* run_section's text */
 	char			*error;		/* RUN_FAILED: why */
 	int			 error_status;	/* and the exit status */
 };
@@ -235,6 +249,8 @@ enum run_op {
 	RUN_OP_RESUME,		/* arg: a resume code */
 	RUN_OP_QUIT,		/* kiosk: the facilitator ends it */
 	RUN_OP_INVITE,		/* arg: an invitation code */
+	RUN_OP_ADD,		/* a new instance of the repeat around */
+	RUN_OP_DELETE,		/* delete this instance */
 };
 
 struct run_command {
@@ -287,9 +303,10 @@ void		 run_free(struct run *);
 /* Progress: *n is the current question's place among the *m questions
  * to show now (1-based; at the review *n = *m). */
 void		 run_progress(const struct run *, int *n, int *m);
-/* Label of the innermost group around q in the current language, or
- * NULL. Borrowed. */
-const char	*run_section(const struct run *, int q);
+/* Label of the innermost group around q in the current language, with
+ * the instance of a repeat: "Proposal 2 of 3"; or NULL. Borrowed until
+ * the next call. */
+const char	*run_section(struct run *, int q);
 /* The problem of the last refused answer, as text in the language. */
 const char	*run_problem_text(const struct run *);
 
@@ -360,6 +377,47 @@ void		 run_set_lang(struct run *, size_t lang);
 int		 run_resume(struct run *, const char *code, int *status,
 		     char **cause);
 enum run_reaction run_fail(struct run *, int status, char *cause);
+/* Go to the review if every answer holds, else to the first that does
+ * not (RUN_PROBLEM). */
+enum run_reaction run_enter_review(struct run *);
+
+/* ---- run-repeat.c: moving through the instances of repeats ------------- */
+
+#define RUN_NEST	8	/* repeats in repeats the review follows */
+
+/* Where a review item is: its question and the instance (from 0) of
+ * each repeat around it, outermost first. */
+struct run_place {
+	int		 q;
+	unsigned short	 path[RUN_NEST];
+};
+
+/* The first question to ask at or after q, entering repeats at their
+ * first instance and going through each instance in turn; -1 at the end
+ * (the review), -2 when the participant is to say whether to add an
+ * instance (state RUN_ADD, run->repeat set). */
+int		 run_next_q(struct run *, int q);
+/* The question to go back to at or before q, through the instances
+ * backwards; -1 when none. */
+int		 run_prev_q(struct run *, int q);
+/* RUN_ADD: yes adds an instance and asks its first question, no (or
+ * Enter) goes on after the repeat. */
+enum run_reaction run_add_input(struct run *, const char *text);
+/* The question of the review item k, its instances selected so that
+ * answers and sections are those of the item. */
+void		 run_review_select(struct run *, size_t k);
+/* The instances around the review items: fills r->review_at for the
+ * items of run_review. */
+void		 run_review_places(struct run *, const int *qs, size_t n);
+/* The innermost repeat around q (or q itself, a begin_repeat), -1. */
+int		 run_repeat_of(const struct run *, int q);
+/* The form has a repeat the participant sizes (:add, :delete apply). */
+int		 run_has_repeats(const struct run *);
+/* Append "Proposal 2 of 3": repeat rep's label, instance k of n. */
+void		 run_instance_text(struct run *, int rep, const char *k,
+		     const char *n, struct buf *);
+enum run_reaction run_cmd_add(struct run *, const char *);
+enum run_reaction run_cmd_delete(struct run *, const char *);
 
 /* ---- the front ends ---------------------------------------------------- */
 

@@ -220,7 +220,9 @@ tui_key_commands(struct buf *out, int kiosk, int closed)
 	buf_init(&list);
 	for (c = run_commands; c->name != NULL; c++) {
 		if ((c->kiosk_only && !kiosk) ||
-		    (c->op == RUN_OP_INVITE && !closed))
+		    (c->op == RUN_OP_INVITE && !closed) ||
+		    c->op == RUN_OP_ADD ||
+		    c->op == RUN_OP_DELETE)	/* said with the repeats */
 			continue;
 		if (list.len != 0)
 			buf_add_byte(&list, ' ');

@@ -33,6 +33,10 @@ tui_help_draw(struct tui *t, int *cy, int *cx)
 
 	buf_init(&b);
 	tui_key_help(&b, t->run->kiosk, run_closed(t->run));
+	if (run_has_repeats(t->run)) {	/* :add and :delete */
+		buf_add_byte(&b, '\n');
+		buf_add_str(&b, i18n(I18N_HELP_REPEAT));
+	}
 	n = tui_wrap(buf_str(&b), t->cols - 1, &lines);
 	if (t->rtop + (size_t)rows > n)
 		t->rtop = n > (size_t)rows ? n - (size_t)rows : 0;
@@ -185,11 +189,29 @@ const struct tui_screen tui_screens[TUI_NOVERLAYS] = {
 	[TUI_SAVED] = { tui_end_draw, tui_end_key },
 };
 
+/* An item's label, after its instance ("Proposal 2 of 3: Title") in a
+ * repeat; in b or borrowed. */
+static const char *
+tui_review_label(struct tui *t, int q, struct buf *b)
+{
+	const char	*label, *section;
+
+	label = form_label(t->run->form, &t->run->form->questions[q],
+	    t->run->lang);
+	if (form_repeat_of(t->run->form, q) < 0 ||
+	    (section = run_section(t->run, q)) == NULL)
+		return label;
+	b->len = 0;
+	buf_add_str(b, section);
+	buf_add_str(b, ": ");
+	buf_add_str(b, label);
+	return buf_str(b);
+}
+
 /* The review: every answer, then "Submit"; the focus scrolls. */
 static void
 tui_review_draw(struct tui *t, int *cy, int *cx)
 {
-	const struct form	*f = t->run->form;
 	const int		*qs;
 	const char		*label;
 	struct buf		 b;
@@ -221,7 +243,8 @@ tui_review_draw(struct tui *t, int *cy, int *cx)
 		}
 		snprintf(num, sizeof num, "%zu. ", i + 1);
 		mvaddstr(y, 2, num);
-		label = form_label(f, &f->questions[qs[i]], t->run->lang);
+		run_review_select(t->run, i);
+		label = tui_review_label(t, qs[i], &b);
 		tui_put(y, 2 + (int)strlen(num), label, strlen(label),
 		    t->cols - 7);
 		b.len = 0;

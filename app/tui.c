@@ -66,6 +66,8 @@ tui_draw_header(struct tui *t)
 	x = tui_put(0, 0, t->run->form->title, strlen(t->run->form->title), w);
 	if (t->run->state == RUN_ASK)
 		section = run_section(t->run, t->run->current);
+	else if (t->run->state == RUN_ADD)
+		section = run_section(t->run, t->run->repeat);
 	if (section != NULL && x + 3 < w) {
 		mvaddstr(0, x, " - ");
 		tui_put(0, x + 3, section, strlen(section), w - x - 3);
@@ -86,6 +88,8 @@ tui_screen_now(struct tui *t)
 		return &tui_quit_screen;
 	if (t->run->state == RUN_INVITE)
 		return &tui_invite_screen;
+	if (t->run->state == RUN_ADD)
+		return &tui_add_screen;
 	return NULL;
 }
 
@@ -206,6 +210,11 @@ tui_react(struct tui *t, enum run_reaction re)
 		break;
 	case RUN_NOT_SUBMITTED:
 		tui_say(t, i18n(I18N_NOT_SUBMITTED));
+		break;
+	case RUN_DELETED:
+	case RUN_NOT_IN_REPEAT:
+	case RUN_CANNOT_ADD:
+		tui_say_repeat(t, re);
 		break;
 	case RUN_NO_LANG:
 	case RUN_NO_ITEM:

@@ -162,6 +162,8 @@ struct tui {
 
 /* Put s (or nothing) on the status line. */
 void		 tui_say(struct tui *, const char *);
+/* tui-repeat.c: say the engine's answer to :add or :delete. */
+void		 tui_say_repeat(struct tui *, enum run_reaction);
 /* Put a front-end word on the status line, "{}" replaced by arg. */
 void		 tui_sayf(struct tui *, enum i18n_msg, const char *arg);
 /* Show the engine's reaction: messages, overlays, the page. */
@@ -191,6 +193,8 @@ extern const struct tui_screen tui_review_screen;
 extern const struct tui_screen tui_quit_screen;
 /* tui-invite.c: a closed vault's invitation code. */
 extern const struct tui_screen tui_invite_screen;
+/* tui-repeat.c: "Add another Proposal?" (RUN_ADD). */
+extern const struct tui_screen tui_add_screen;
 /* Open the ":" line. */
 void		 tui_prompt_open(struct tui *);
 /* A key for the ":" line (Enter runs it, Esc closes it). */

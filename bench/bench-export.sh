@@ -7,7 +7,11 @@
 # in-memory database, one GROUP BY query per question for the counts).
 # Prints responses per second for both, their ratio, peak RSS, and the
 # RSS of export's walk at COUNT/10 and COUNT responses (streaming: they
-# must be within 10% of each other). A benchmark, not a test.
+# must be within 10% of each other). Then repeats: COUNT/10 responses of
+# bench/repeat.csv (a repeat of four questions, 3 instances on average)
+# against as many of bench/flat.csv (the same questions once), summary
+# and responses, responses per second and their ratio (issue 13: within
+# 2x). A benchmark, not a test.
 #
 # usage: bench-export.sh CONSULT FORM [COUNT]
 # Needs python3 and sqlite3 (Debian: apt-get install sqlite3 python3).
@@ -165,4 +169,59 @@ print("  ratio: export is %.2f (%.2f) times as fast as sqlite3"
 print("  export's walk RSS: %.1f MiB at %d, %.1f MiB at %d responses "
     "(%+.1f%%)" % (mib(walk_small), small, mib(walk_big), n,
     100 * (int(walk_big) - int(walk_small)) / int(walk_small)))
+EOF
+
+# Repeats: the same number of responses with and without the repeat
+# (BENCH_REPEAT_COUNT, default COUNT/10), each export timed three times
+# (the least kept), the key's Argon2id too, then taken off.
+RN=${BENCH_REPEAT_COUNT:-$SMALL}
+SRC=$(dirname "$0")
+for v in rep flat; do
+	f=repeat.csv
+	[ $v = flat ] && f=flat.csv
+	"$CONSULT" init "$W/$v" --form "$SRC/$f" --pubkey "$W/analyst.pub" \
+	    >/dev/null
+	"$CONSULT" simulate "$W/$v" --count "$RN" --seed 3 >/dev/null
+done
+# least VAR ARGS...: the least wall and CPU time of three runs of
+# measure ARGS... in ${VAR}_t and ${VAR}_c.
+least() {
+	var=$1
+	shift
+	lt=999999 lc=999999
+	for i in 1 2 3; do
+		measure "$@"
+		read -r t _ _ c <"$W/measured"
+		lt=$(python3 -c "print(min($lt, $t))")
+		lc=$(python3 -c "print(min($lc, $c))")
+	done
+	eval "${var}_t=$lt ${var}_c=$lc"
+}
+least key "$W/empty.csv" - - $PIN "$CONSULT" export "$W/empty" $KEY
+for fmt in summary responses; do
+	for v in rep flat; do
+		least "${v}_$fmt" "$W/$v.csv" - - $PIN "$CONSULT" export \
+		    "$W/$v" $KEY --format $fmt
+	done
+done
+inst=$("$CONSULT" export "$W/rep" $KEY --format responses 2>/dev/null |
+    awk -F'","' 'NR > 1 { s += $5 } END { print s }')
+python3 - "$RN" "$key_t" "$key_c" "$inst" "$rep_summary_t" \
+    "$rep_summary_c" "$flat_summary_t" "$flat_summary_c" \
+    "$rep_responses_t" "$rep_responses_c" "$flat_responses_t" \
+    "$flat_responses_c" <<'EOF'
+import sys
+n, inst = int(sys.argv[1]), int(sys.argv[4])
+t_key, c_key = float(sys.argv[2]), float(sys.argv[3])
+v = list(map(float, sys.argv[5:]))
+print()
+print("%d responses with a repeat (%.2f instances each) against %d "
+    "without, the key's %.2f s (%.2f s CPU) taken off; least of 3 runs"
+    % (n, inst / n, n, t_key, c_key))
+for i, fmt in enumerate(("summary", "responses")):
+	tr, cr, tf, cf = v[4 * i] - t_key, v[4 * i + 1] - c_key, \
+	    v[4 * i + 2] - t_key, v[4 * i + 3] - c_key
+	print("  %-9s repeat %6.2f s (CPU %6.2f s) %8.0f/s   flat %6.2f s "
+	    "(CPU %6.2f s) %8.0f/s   slower by %.2f (CPU %.2f)"
+	    % (fmt, tr, cr, n / tr, tf, cf, n / tf, tr / tf, cr / cf))
 EOF

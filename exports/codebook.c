@@ -1,14 +1,16 @@
 /* codebook.c: `--format codebook`, the data dictionary: one row per
- * question that stores an answer or opens a group (whose relevance
- * applies to everything inside), then one per choice. */
+ * question that stores an answer or opens a group or repeat (whose
+ * relevance applies to everything inside), then one per choice; the
+ * repeat column names the repeat around it (its answers are counted per
+ * instance). */
 #include "exports/lib.h"
 
 static void
-codebook_row(struct export_csv *w, const char *const cells[7])
+codebook_row(struct export_csv *w, const char *const cells[8])
 {
 	size_t	 i;
 
-	for (i = 0; i < 7; i++)
+	for (i = 0; i < 8; i++)
 		export_csv_field(w, cells[i]);
 	export_csv_end(w);
 }
@@ -18,8 +20,9 @@ codebook_question(const struct form *f, const struct question *q,
     size_t lang, struct export_csv *w)
 {
 	const struct choice_list	*l = form_question_list(f, q);
-	const char			*cells[7], *label;
+	const char			*cells[8], *label;
 	size_t				 j;
+	int				 r;
 
 	cells[0] = q->name;
 	cells[1] = form_label(f, q, lang);
@@ -27,6 +30,8 @@ codebook_question(const struct form *f, const struct question *q,
 	cells[3] = cells[4] = NULL;
 	cells[5] = q->relevant_src;
 	cells[6] = q->constraint_src;
+	r = form_repeat_of(f, (int)(q - f->questions));
+	cells[7] = r >= 0 ? f->questions[r].name : NULL;
 	codebook_row(w, cells);
 	if (!question_has_choices(q) || l == NULL)
 		return;
@@ -43,8 +48,8 @@ void
 export_codebook_write(const struct form *f, size_t lang,
     struct export_csv *w)
 {
-	static const char *const header[7] = { "question", "label", "type",
-	    "choice", "choice_label", "relevant", "constraint" };
+	static const char *const header[8] = { "question", "label", "type",
+	    "choice", "choice_label", "relevant", "constraint", "repeat" };
 	const struct question	*q;
 	size_t			 i;
 

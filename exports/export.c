@@ -14,6 +14,7 @@ struct exporter {
 	int		 started;	/* header written */
 	int		 invitations;	/* responses: an invitation column */
 	const char	*invitation;	/* its next cell, or NULL */
+	int		 repeat;	/* responses: a repeat's rows, or -1 */
 };
 
 static const char *export_names[] = {
@@ -75,6 +76,7 @@ export_create(enum export_format format, const struct form *f, size_t lang,
 	ex->form = f;
 	ex->lang = lang;
 	ex->tally = t;
+	ex->repeat = -1;
 	export_csv_init(&ex->w, out);
 	return ex;
 }
@@ -86,6 +88,13 @@ export_invitation(struct exporter *ex, const char *label)
 	ex->invitation = label;
 }
 
+void
+export_set_repeat(struct exporter *ex, int r)
+{
+	if (ex->format == EXPORT_RESPONSES && form_is_repeat(ex->form, r))
+		ex->repeat = r;
+}
+
 /* The header of the streaming formats, before their first row. */
 static void
 export_start(struct exporter *ex)
@@ -93,7 +102,9 @@ export_start(struct exporter *ex)
 	if (ex->started)
 		return;
 	ex->started = 1;
-	if (ex->format == EXPORT_RESPONSES)
+	if (ex->format == EXPORT_RESPONSES && ex->repeat >= 0)
+		export_repeat_header(ex->form, ex->repeat, &ex->w);
+	else if (ex->format == EXPORT_RESPONSES)
 		export_responses_header(ex->form, ex->invitations, &ex->w);
 	else if (ex->format == EXPORT_TEXT)
 		export_text_header(&ex->w);
@@ -123,9 +134,13 @@ export_add(struct exporter *ex, const char *id, const char *day,
 		tally_add(ex->tally, a);
 		break;
 	case EXPORT_RESPONSES:
-		export_responses_row(ex->form, id, ex->invitations ?
-		    (ex->invitation != NULL ? ex->invitation : "") : NULL, day,
-		    a, &ex->w);
+		if (ex->repeat >= 0)
+			export_repeat_rows(ex->form, ex->repeat, id, a,
+			    &ex->w);
+		else
+			export_responses_row(ex->form, id, ex->invitations ?
+			    (ex->invitation != NULL ? ex->invitation : "") :
+			    NULL, day, a, &ex->w);
 		break;
 	case EXPORT_TEXT:
 		export_text_rows(ex->form, ex->lang, id, a, &ex->w);

@@ -163,6 +163,8 @@ struct tally {
 	size_t		 nstored;
 	uint32_t	*order;		/* [longest list + 1]: a rank's */
 	uint32_t	 stamp;		/* marks scratch[] seen, per answer */
+	int		 repeats;	/* some questions are in repeats:
+					 * counted once per instance */
 };
 
 /* Counts for form, grouped by the select_one question by (or -1).
@@ -256,6 +258,9 @@ void		 export_invitation(struct exporter *, const char *label);
 /* Write what is left (summary, codebook, pairwise write everything here)
  * and flush. Returns 0, or -1 with *cause (caller frees). */
 int		 export_finish(struct exporter *, char **cause);
+/* responses: write the rows of repeat r (a begin_repeat) instead of
+ * the responses, before the first export_add. */
+void		 export_set_repeat(struct exporter *, int r);
 /* The counts behind summary and pairwise (NULL for other formats), for
  * report. Borrowed while the exporter lives. */
 const struct tally *export_tally(const struct exporter *);
@@ -321,6 +326,21 @@ void		 export_responses_row(const struct form *, const char *id,
 		     const char *invitation,
 		     const char *day, const struct answers *,
 		     struct export_csv *);
+/* The columns of the questions in [lo, hi) outside the repeats among
+ * them, and NAME/count for each of those: the header cells, then the
+ * values of one response or instance (get: an answer, count: a nested
+ * repeat's instances). */
+void		 export_responses_columns(const struct form *, int lo, int hi,
+		     struct export_csv *);
+void		 export_responses_values(const struct form *, int lo, int hi,
+		     const char *(*get)(const void *, int),
+		     size_t (*count)(const void *, int), const void *arg,
+		     struct export_csv *);
+/* repeats.c: one row per instance of repeat r. */
+void		 export_repeat_header(const struct form *, int r,
+		     struct export_csv *);
+void		 export_repeat_rows(const struct form *, int r, const char *id,
+		     const struct answers *, struct export_csv *);
 void		 export_text_header(struct export_csv *);
 void		 export_text_rows(const struct form *, size_t lang,
 		     const char *id, const struct answers *,

@@ -32,22 +32,25 @@ responses_split(const struct question *q)
 }
 
 void
-export_responses_header(const struct form *f, int invitations,
+export_responses_columns(const struct form *f, int lo, int hi,
     struct export_csv *w)
 {
 	const struct choice_list	*l;
 	const struct question		*q;
 	struct buf			 b;
-	size_t				 i, j;
+	size_t				 j;
+	int				 i;
 
-	export_csv_field(w, "response_id");
-	if (invitations)
-		export_csv_field(w, "invitation");
-	export_csv_field(w, "submitted");
-	export_csv_field(w, "form_version");
 	buf_init(&b);
-	for (i = 0; i < f->nquestions; i++) {
+	for (i = lo; i < hi; i++) {
 		q = &f->questions[i];
+		if (form_is_repeat(f, i)) {	/* ODK Central's NAME/count */
+			b.len = 0;
+			buf_printf(&b, "%s/count", q->name);
+			export_csv_field(w, buf_str(&b));
+			i = q->end;
+			continue;
+		}
 		if (!question_stores(q))
 			continue;
 		export_csv_field(w, q->name);
@@ -61,6 +64,18 @@ export_responses_header(const struct form *f, int invitations,
 		}
 	}
 	buf_clear(&b);
+}
+
+void
+export_responses_header(const struct form *f, int invitations,
+    struct export_csv *w)
+{
+	export_csv_field(w, "response_id");
+	if (invitations)
+		export_csv_field(w, "invitation");
+	export_csv_field(w, "submitted");
+	export_csv_field(w, "form_version");
+	export_responses_columns(f, 0, (int)f->nquestions, w);
 	export_csv_end(w);
 }
 
@@ -83,15 +98,50 @@ responses_choices(const struct question *q, const struct choice_list *l,
 }
 
 void
-export_responses_row(const struct form *f, const char *id,
-    const char *invitation, const char *day, const struct answers *a,
-    struct export_csv *w)
+export_responses_values(const struct form *f, int lo, int hi,
+    const char *(*get)(const void *, int), size_t (*count)(const void *, int),
+    const void *arg, struct export_csv *w)
 {
 	const struct choice_list	*l;
 	const struct question		*q;
 	const char			*v;
-	char				 date[11];
-	size_t				 i;
+	int				 i;
+
+	for (i = lo; i < hi; i++) {
+		q = &f->questions[i];
+		if (form_is_repeat(f, i)) {
+			export_csv_field_u64(w, count(arg, i));
+			i = q->end;
+			continue;
+		}
+		if (!question_stores(q))
+			continue;
+		v = get(arg, i);
+		export_csv_field(w, v);
+		l = form_question_list(f, q);
+		if (responses_split(q) && l != NULL)
+			responses_choices(q, l, v, w);
+	}
+}
+
+static const char *
+responses_get(const void *arg, int q)
+{
+	return answers_get(arg, q);
+}
+
+static size_t
+responses_count(const void *arg, int r)
+{
+	return answers_repeat_count(arg, r);
+}
+
+void
+export_responses_row(const struct form *f, const char *id,
+    const char *invitation, const char *day, const struct answers *a,
+    struct export_csv *w)
+{
+	char	 date[11];
 
 	export_csv_field(w, id);
 	if (invitation != NULL)
@@ -101,15 +151,7 @@ export_responses_row(const struct form *f, const char *id,
 	date[sizeof date - 1] = '\0';
 	export_csv_field(w, date);
 	export_csv_field(w, f->version);
-	for (i = 0; i < f->nquestions; i++) {
-		q = &f->questions[i];
-		if (!question_stores(q))
-			continue;
-		v = answers_get(a, (int)i);
-		export_csv_field(w, v);
-		l = form_question_list(f, q);
-		if (responses_split(q) && l != NULL)
-			responses_choices(q, l, v, w);
-	}
+	export_responses_values(f, 0, (int)f->nquestions, responses_get,
+	    responses_count, a, w);
 	export_csv_end(w);
 }

@@ -12,6 +12,7 @@ struct tally_question {
 	size_t			 q;
 	enum question_type	 type;
 	const struct choice_list *l;	/* NULL: none */
+	int			 repeat;	/* the repeat it is in, or -1 */
 };
 
 /* 1 if every choice name of q's list is a number: a scale. */
@@ -89,6 +90,8 @@ tally_create(const struct form *f, int by, int flags, char **cause)
 			continue;
 		t->questions[t->nstored].q = q;
 		t->questions[t->nstored].type = f->questions[q].type;
+		t->questions[t->nstored].repeat = form_repeat_of(f, (int)q);
+		t->repeats |= t->questions[t->nstored].repeat >= 0;
 		t->questions[t->nstored++].l = form_question_list(f,
 		    &f->questions[q]);
 	}
@@ -267,12 +270,12 @@ tally_answer(struct tally *t, struct tally_cell *c,
 	switch (tq->type) {
 	case QUESTION_SELECT_ONE:
 	case QUESTION_SELECT_MULTIPLE:
-		npicks = answers_picks(a, (int)tq->q, &picks);
+		npicks = a != NULL ? answers_picks(a, (int)tq->q, &picks) : 0;
 		if (tq->l != NULL)
 			tally_choices(t, c, tq->l, v, picks, npicks);
 		break;
 	case QUESTION_RANK:
-		npicks = answers_picks(a, (int)tq->q, &picks);
+		npicks = a != NULL ? answers_picks(a, (int)tq->q, &picks) : 0;
 		if (tq->l != NULL)
 			tally_rank(t, c, tq->l, v, picks, npicks);
 		break;
@@ -287,6 +290,30 @@ tally_answer(struct tally *t, struct tally_cell *c,
 	default:
 		break;
 	}
+}
+
+/* The questions in repeats: each instance counts as one answer. */
+static void
+tally_instances(struct tally *t, struct tally_cell *cells,
+    const struct answers *a)
+{
+	const struct tally_question	*tq;
+	struct answers_instance		*in;
+	const char			*v;
+	size_t				 n, k, i;
+
+	n = answers_instances(a, &in);
+	for (k = 0; k < n; k++) {
+		for (i = 0; i < t->nstored; i++) {
+			tq = &t->questions[i];
+			if (tq->repeat != in[k].repeat)
+				continue;
+			v = answers_instance_get(&in[k], (int)tq->q);
+			if (*v != '\0')
+				tally_answer(t, &cells[tq->q], tq, NULL, v);
+		}
+	}
+	free(in);
 }
 
 /* The group of a response: the index of its by choice, else "(none)". */
@@ -319,10 +346,14 @@ tally_add(struct tally *t, const struct answers *a)
 	cells = tally_cell(t, g, 0);
 	for (i = 0; i < t->nstored; i++) {
 		tq = &t->questions[i];
+		if (tq->repeat >= 0)
+			continue;
 		v = a->values[tq->q];
 		if (v != NULL && *v != '\0')
 			tally_answer(t, &cells[tq->q], tq, a, v);
 	}
+	if (t->repeats)
+		tally_instances(t, cells, a);
 }
 
 const char *

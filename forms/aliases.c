@@ -43,6 +43,8 @@ static const struct alias_column alias_columns[] = {
 	{ "set_form_id", COLUMN_FORM_ID },
 	{ "version", COLUMN_VERSION },
 	{ "default_language", COLUMN_DEFAULT_LANGUAGE },
+	{ "repeat_count", COLUMN_REPEAT_COUNT },
+	{ "jr:count", COLUMN_REPEAT_COUNT },
 	/* Media and display hints: accepted, not used. */
 	{ "media", COLUMN_IGNORED },
 	{ "image", COLUMN_IGNORED },
@@ -202,8 +204,7 @@ static const struct alias_type alias_types[] = {
 static const char *alias_unsupported[] = {
 	"time", "datetime", "date time", "q date time", "q datetime",
 	"add date time prompt", "add datetime prompt", "range", "hidden",
-	"xml-external", "csv-external", "begin_repeat", "begin repeat",
-	"end_repeat", "end repeat", "begin loop", "begin_loop", "end loop",
+	"xml-external", "csv-external", "begin loop", "begin_loop", "end loop",
 	"end_loop", "percentage", "phone number",
 };
 
@@ -291,7 +292,8 @@ static const struct alias_special alias_capture[] = {
 static const char *alias_unsupported_prefixes[] = {
 	"osm", "select_one_from_file", "select_multiple_from_file",
 	"select one from file", "select multiple from file",
-	"select_one_external", "select one external",
+	"select_one_external", "select one external", "begin loop",
+	"begin_loop",
 };
 
 /* The cell in lower case with runs of spaces made one space. */

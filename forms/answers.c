@@ -11,38 +11,6 @@
 
 static void	answers_recompute(struct answers *, const unsigned char *);
 
-/* What expressions see: the answers, with one value proposed for q. */
-struct answers_ctx {
-	const struct answers	*a;
-	int			 q;
-	const char		*value;	/* NULL: q's stored answer */
-};
-
-static const char *
-answers_ctx_answer(void *p, int q)
-{
-	struct answers_ctx	*c = p;
-
-	if (q == c->q && c->value != NULL)
-		return c->value;
-	return answers_get(c->a, q);
-}
-
-static void
-answers_env(const struct answers *a, struct answers_ctx *c,
-    struct expr_env *env, int q, const char *value)
-{
-	c->a = a;
-	c->q = q;
-	c->value = value;
-	memset(env, 0, sizeof *env);
-	env->answer = answers_ctx_answer;
-	env->ctx = c;
-	env->self = value != NULL ? value : answers_get(a, q);
-	env->form = a->form;
-	env->today = a->today;
-}
-
 struct answers *
 answers_alloc(const struct form *f, uint64_t seed, const char *today)
 {
@@ -58,6 +26,8 @@ answers_alloc(const struct form *f, uint64_t seed, const char *today)
 	    sizeof *a->pick_at);
 	a->npicks = xcalloc(f->nquestions == 0 ? 1 : f->nquestions,
 	    sizeof *a->npicks);
+	a->reps = xcalloc(f->nquestions == 0 ? 1 : f->nquestions,
+	    sizeof *a->reps);
 	a->seed = seed;
 	if (today != NULL)
 		snprintf(a->today, sizeof a->today, "%s", today);
@@ -73,11 +43,22 @@ answers_alloc(const struct form *f, uint64_t seed, const char *today)
 struct answers *
 answers_create(const struct form *f, uint64_t seed, const char *today)
 {
-	struct answers	*a;
+	struct answers		*a;
+	struct answers_frame	 root;
+	int			 r;
 
 	a = answers_alloc(f, seed, today);
 	answers_stamp(a, QUESTION_START);
 	answers_stamp(a, QUESTION_TODAY);
+	/* A repeat the participant sizes starts with one instance. */
+	root = repeat_root(a);
+	for (r = 0; (size_t)r < f->nquestions; r++) {
+		if (!form_is_repeat(f, r))
+			continue;
+		if (f->questions[r].repeat_count == NULL)
+			repeat_append(a, &root, r, 1);
+		r = f->questions[r].end;
+	}
 	answers_recompute(a, NULL);
 	return a;
 }
@@ -100,6 +81,7 @@ answers_reset(struct answers *a)
 {
 	size_t	 i, n = a->form->nquestions;
 
+	repeat_clear_all(a);
 	if (a->heap) {
 		for (i = 0; i < n; i++)
 			answers_drop(a, i);
@@ -184,9 +166,11 @@ answers_free(struct answers *a)
 
 	if (a == NULL)
 		return;
+	repeat_clear_all(a);
 	for (i = 0; i < a->form->nquestions; i++)
 		answers_drop(a, i);
 	free(a->values);
+	free(a->reps);
 	wipe(a->arena, a->arena_used);
 	free(a->arena);
 	wipe(a->picks, a->picks_used * sizeof *a->picks);
@@ -203,6 +187,15 @@ answers_get(const struct answers *a, int q)
 	if (q < 0 || (size_t)q >= a->form->nquestions || a->values[q] == NULL)
 		return "";
 	return a->values[q];
+}
+
+/* 0 if q is in a repeat that has no instance in the view. */
+static int
+answers_in_instance(const struct answers *a, int q)
+{
+	int	 r = form_repeat_of(a->form, q);
+
+	return r < 0 || a->reps[r].n > 0;
 }
 
 /* Whether q's own relevant expression holds, groups aside. */
@@ -224,7 +217,7 @@ answers_relevant(const struct answers *a, int q)
 {
 	const struct form	*f = a->form;
 
-	if (q < 0 || (size_t)q >= f->nquestions)
+	if (q < 0 || (size_t)q >= f->nquestions || !answers_in_instance(a, q))
 		return 0;
 	for (;;) {
 		if (!answers_relevant_self(a, q))
@@ -292,6 +285,12 @@ answers_update(struct answers *a, size_t i, unsigned char *rel,
 	rel[i] = 0;
 	if (q->parent < 0 || ((size_t)q->parent < i && rel[q->parent]))
 		rel[i] = answers_relevant_self(a, (int)i) != 0;
+	if (form_is_repeat(a->form, (int)i))
+		return repeat_sync(a, (int)i, rel[i]);
+	if (!answers_in_instance(a, (int)i)) {	/* no instance to hold it */
+		rel[i] = 0;
+		return 0;
+	}
 	if (!question_stores(q) || q->special != QUESTION_ASKED)
 		return 0;	/* specials: answers_stamp's value or none */
 	if (!rel[i])
@@ -302,7 +301,7 @@ answers_update(struct answers *a, size_t i, unsigned char *rel,
 		changed = answers_store(a, i, v);
 		wipe_free(v);
 	} else if (a->values[i] == NULL && q->default_value != NULL &&
-	    (before == NULL || !before[i])) {
+	    (before == NULL || !before[i] || repeat_fresh(a, (int)i))) {
 		if (answers_normalise(a->form, (int)i, q->default_value,
 		    &v) == ANSWER_OK) {
 			changed = answers_store(a, i, v);
@@ -343,22 +342,51 @@ answers_stamp(struct answers *a, enum question_special which)
 /* Recompute calculates, relevance and defaults in form order, again until
  * nothing changes (an expression may look forward), at most once per
  * question so that a cycle cannot loop for ever. */
-static void
-answers_recompute(struct answers *a, const unsigned char *before)
+static int
+answers_settle(struct answers *a, const unsigned char *before)
 {
 	size_t		 n = a->form->nquestions, i, pass;
 	unsigned char	*rel;
-	int		 changed;
+	int		 changed, any = 0;
 
 	rel = xcalloc(n == 0 ? 1 : n, 1);
 	for (pass = 0; pass <= n; pass++) {
 		changed = 0;
 		for (i = 0; i < n; i++)
 			changed |= answers_update(a, i, rel, before);
+		any |= changed;
 		if (!changed)
 			break;
 	}
 	free(rel);
+	return any;
+}
+
+/* The view first, then each instance of each repeat (which may change
+ * what the view computes from them, as sum() does), a few rounds. */
+#define ANSWERS_REPEAT_ROUNDS	4
+
+static void
+answers_recompute(struct answers *a, const unsigned char *before)
+{
+	int	 round;
+
+	answers_settle(a, before);
+	for (round = 0; round < ANSWERS_REPEAT_ROUNDS; round++) {
+		if (!repeat_recompute(a, answers_settle))
+			break;
+		answers_settle(a, before);
+	}
+}
+
+void
+answers_refresh(struct answers *a)
+{
+	unsigned char	*before;
+
+	before = answers_relevance(a);
+	answers_recompute(a, before);
+	free(before);
 }
 
 void
@@ -544,23 +572,3 @@ answers_next(const struct answers *a, int q, int step)
 	return -1;
 }
 
-int
-answers_validate_all(const struct answers *a, enum answer_problem *problem)
-{
-	const struct question	*qq;
-	size_t			 i;
-
-	*problem = ANSWER_OK;
-	for (i = 0; i < a->form->nquestions; i++) {
-		qq = &a->form->questions[i];
-		if (!question_stores(qq) || qq->type == QUESTION_CALCULATE)
-			continue;
-		if (!answers_relevant(a, (int)i))
-			continue;
-		*problem = answers_check(a, (int)i, answers_get(a, (int)i),
-		    NULL);
-		if (*problem != ANSWER_OK)
-			return (int)i;
-	}
-	return -1;
-}

@@ -1,16 +1,20 @@
 /* encode.c: the byte encoding of one response, complete or a draft: what
  * the vault encrypts and the exports decode.
  *
- * Layout, version 2 (ANSWERS_ENCODING_VERSION):
+ * Layout, version 3 (ANSWERS_ENCODING_VERSION):
  *
  *	offset	size	field
- *	0	1	version, 2
+ *	0	1	version, 3
  *	1	32	form fingerprint (FORM_FINGERPRINT_BYTES)
  *	33	1	flags: bit 0 set when complete; other bits zero
  *	34	4	position: question index of a draft, little-endian
  *		        (at most the number of questions: the review)
  *	38	8	seed of the randomized orders, little-endian
- *	46	var	count of answers that follow
+ *	46	block	the questions outside repeats
+ *
+ * A block (encode-repeat.c) holds the answers to the questions directly
+ * in it (not in a repeat inside it), then each repeat directly in it:
+ *	var	count of answers that follow
  *	then count times:
  *		var	question index, strictly increasing (form order)
  *	    for select_one, select_multiple and rank:
@@ -21,9 +25,12 @@
  *	    for every other type:
  *		var	length of the answer in bytes, at least 1
  *		len	the answer as stored: UTF-8, no NUL, in normal form
+ *	then for each repeat directly in the block, in form order:
+ *		var	n, its instances (at most ANSWERS_REPEAT_MAX)
+ *		n block	each instance's block, in order
  *
  * "var" is an unsigned LEB128 varint of at most 5 bytes holding a value
- * below 2^32, in its shortest form. Nothing follows the last answer.
+ * below 2^32, in its shortest form. Nothing follows the last block.
  *
  * Every response has exactly one encoding: the decoder refuses anything
  * answers_encode would not write (overlong varints, answers out of order
@@ -34,17 +41,20 @@
  * Choices are stored by index, not by name (version 1 stored names), so
  * that the length of an encoding does not depend on which choice was
  * picked; what a sealed record's size still shows is in vault/README.
- * Version 1 is refused with a clear message: it was only ever written by
- * development builds, whose vaults this consult refuses anyway. */
+ * Version 2 (before repeats) is version 3 of a form without repeats: it
+ * is still read. Version 1 is refused with a clear message: it was only
+ * ever written by development builds, whose vaults this consult refuses
+ * anyway. */
 #include <stdlib.h>
 #include <string.h>
 
 #include "forms/lib.h"
 #include "forms/form-private.h"
+#include "forms/encode-private.h"
 
 #define ENCODE_HEADER (1 + FORM_FINGERPRINT_BYTES + 1 + 4 + 8)
 
-static void
+void
 encode_varint(struct buf *out, uint32_t v)
 {
 	while (v >= 0x80) {
@@ -95,8 +105,7 @@ encode_picks(const struct form *f, const struct question *q, const char *v,
 	encode_varint(out, 0);
 }
 
-/* Append question i's answer v: choices by index, others as bytes. */
-static void
+void
 encode_answer(const struct form *f, size_t i, const char *v,
     struct buf *out)
 {
@@ -135,6 +144,9 @@ answers_encoded_max(const struct form *f)
 	n = ENCODE_HEADER + encode_varint_len(f->nquestions);
 	for (i = 0; i < f->nquestions; i++) {
 		q = &f->questions[i];
+		if (form_is_repeat(f, (int)i))	/* its instance count, and
+						 * each nested block's */
+			n += 2 + encode_varint_len(f->nquestions);
 		if (!question_stores(q))
 			continue;
 		n += encode_varint_len(i);
@@ -176,32 +188,17 @@ answers_encode(const struct answers *a, int complete, uint32_t position,
     struct buf *out)
 {
 	const struct form	*f = a->form;
-	size_t			 i;
-	uint32_t		 count = 0;
+	struct answers_frame	 root;
 
 	buf_add_byte(out, ANSWERS_ENCODING_VERSION);
 	buf_add(out, f->fingerprint, FORM_FINGERPRINT_BYTES);
 	buf_add_byte(out, complete ? 1 : 0);
 	encode_le(out, position, 4);
 	encode_le(out, a->seed, 8);
-	for (i = 0; i < f->nquestions; i++) {
-		if (a->values[i] != NULL && *a->values[i] != '\0')
-			count++;
-	}
-	encode_varint(out, count);
-	for (i = 0; i < f->nquestions; i++) {
-		if (a->values[i] != NULL && *a->values[i] != '\0')
-			encode_answer(f, i, a->values[i], out);
-	}
+	root = repeat_root(a);
+	encode_block(f, &root, 0, (int)f->nquestions, out);
 }
 
-/* A cursor over the input. */
-struct decode {
-	const unsigned char	*p;
-	size_t			 len;
-	size_t			 off;
-	char			**cause;
-};
 
 static uint64_t
 decode_le(const unsigned char *p, size_t n)
@@ -213,8 +210,7 @@ decode_le(const unsigned char *p, size_t n)
 	return v;
 }
 
-/* Read a varint of more than one byte, or fail; see decode_varint. */
-static int
+int
 decode_varint_long(struct decode *d, uint32_t *v, const char *what)
 {
 	uint64_t	 x = 0;
@@ -242,17 +238,6 @@ decode_varint_long(struct decode *d, uint32_t *v, const char *what)
 	return -1;
 }
 
-/* Read a varint naming what in messages; -1 with *cause set. Most are
- * one byte. */
-static inline int
-decode_varint(struct decode *d, uint32_t *v, const char *what)
-{
-	if (d->off < d->len && d->p[d->off] < 0x80) {
-		*v = d->p[d->off++];
-		return 0;
-	}
-	return decode_varint_long(d, v, what);
-}
 
 /* Check the fixed header; -1 with *cause set. */
 static int
@@ -263,13 +248,15 @@ decode_header(const struct form *f, struct decode *d, int *complete,
 		*d->cause = xstrdup("empty response");
 		return -1;
 	}
-	if (d->p[0] == 1) {
+	if (d->p[0] == 2 && !form_has_repeats(f))
+		;	/* the same bytes as version 3 without repeats */
+	else if (d->p[0] == 1) {
 		xasprintf(d->cause, "encoding version 1 (choices by name, "
 		    "from a development build), not readable: this consult "
 		    "reads version %u", (unsigned)ANSWERS_ENCODING_VERSION);
 		return -1;
 	}
-	if (d->p[0] != ANSWERS_ENCODING_VERSION) {
+	else if (d->p[0] != ANSWERS_ENCODING_VERSION) {
 		xasprintf(d->cause, "encoding version %u, expected %u",
 		    (unsigned)d->p[0], (unsigned)ANSWERS_ENCODING_VERSION);
 		return -1;
@@ -474,8 +461,7 @@ decode_choices(struct answers *a, struct decode *d, uint32_t q)
 	return 0;
 }
 
-/* Decode one answer, the i-th; after the question last (or -1). */
-static int
+int
 decode_answer(struct answers *a, struct decode *d, uint32_t i,
     int64_t *last)
 {
@@ -532,9 +518,8 @@ answers_decode_into(struct answers *a, const void *p, size_t len,
 	const struct form	*f = a->form;
 	struct decode		 d;
 	int			 c;
-	uint32_t		 pos, count, i;
+	uint32_t		 pos;
 	uint64_t		 seed;
-	int64_t			 last = -1;
 
 	*cause = NULL;
 	answers_reset(a);
@@ -544,23 +529,14 @@ answers_decode_into(struct answers *a, const void *p, size_t len,
 	d.cause = cause;
 	if (decode_header(f, &d, &c, &pos, &seed) != 0)
 		return -1;
-	if (decode_varint(&d, &count, "the count of answers") != 0)
-		return -1;
-	if (count > f->nquestions) {
-		xasprintf(cause, "%u answers, but the form has %zu questions",
-		    count, f->nquestions);
-		return -1;
-	}
 	/* The stored answers are the response: no defaults, no calculates.
 	 * A byte left gives at most one byte of text or one choice index,
 	 * whose name takes at most name_max bytes and a space; each answer
-	 * a NUL more. */
-	answers_reserve(a, (d.len - d.off) * (answers_name_max(a) + 1) +
-	    count + 1, d.len - d.off + count + 1);
-	for (i = 0; i < count; i++) {
-		if (decode_answer(a, &d, i, &last) != 0)
-			goto fail;
-	}
+	 * (two bytes at least) a NUL more. */
+	answers_reserve(a, (d.len - d.off) * (answers_name_max(a) + 2) + 1,
+	    d.len - d.off + 1);
+	if (decode_block(a, &d, -1, 0, (int)f->nquestions) != 0)
+		goto fail;
 	if (d.off != d.len) {
 		xasprintf(cause, "trailing bytes after the last answer: %zu",
 		    d.len - d.off);

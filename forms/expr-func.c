@@ -355,5 +355,5 @@ expr_func_find(const char *name, size_t len)
 		    memcmp(expr_funcs[i].name, name, len) == 0)
 			return (&expr_funcs[i]);
 	}
-	return (NULL);
+	return (expr_nodeset_find(name, len));
 }

@@ -159,9 +159,9 @@ expr_lex(struct expr_parser *ps)
 	} else if (isdigit((unsigned char)*p) ||
 	    (*p == '.' && isdigit((unsigned char)p[1])))
 		expr_lex_number(ps);
-	else if (*p == '.' && p[1] != '.') {
+	else if (*p == '.') {		/* "." or ".." (position(..)) */
 		ps->token = TOKEN_DOT;
-		ps->p = p + 1;
+		ps->p = p + (p[1] == '.' ? 2 : 1);
 	} else if (expr_name_start((unsigned char)*p)) {
 		while (expr_name_char((unsigned char)*p))
 			p++;
@@ -426,6 +426,7 @@ expr_parse_primary(struct expr_parser *ps)
 		break;
 	case TOKEN_DOT:
 		e = expr_node(EXPR_SELF);
+		e->index = ps->len == 2;	/* "..": position(..) only */
 		break;
 	default:
 		expr_syntax_error(ps);
@@ -542,6 +543,10 @@ expr_parse(const char *src, const struct form *f, int choice_filter,
 	}
 	if ((e = expr_parse_level(&ps, 0)) != NULL && ps.token != TOKEN_END) {
 		expr_syntax_error(&ps);
+		expr_free(e);
+		e = NULL;
+	}
+	if (e != NULL && expr_nodeset_misplaced(e, &ps.cause)) {
 		expr_free(e);
 		e = NULL;
 	}

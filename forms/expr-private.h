@@ -103,6 +103,11 @@ double		 expr_parse_number(const char *, size_t);
 
 /* expr-func.c */
 const struct expr_func *expr_func_find(const char *, size_t);
+/* expr-nodeset.c: the functions over node-sets (repeats). */
+const struct expr_func *expr_nodeset_find(const char *, size_t);
+/* 1 with *cause set if e has ".." other than as position's argument, or
+ * an indexed-repeat() whose node-sets are not references. */
+int		 expr_nodeset_misplaced(const struct expr *, char **cause);
 
 /* expr-hint.c: the message for an unknown bare name: function is 1 when
  * a function has that name, question when a question has. Caller frees. */

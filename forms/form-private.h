@@ -77,6 +77,7 @@ enum column_kind {
 	COLUMN_FORM_ID,
 	COLUMN_VERSION,
 	COLUMN_DEFAULT_LANGUAGE,
+	COLUMN_REPEAT_COUNT,
 };
 
 /* The kind of a header cell after pyxform's aliases; *lang is set to
@@ -186,6 +187,84 @@ void		 survey_check(struct form_builder *);
 void		 survey_parse_exprs(struct form_builder *);
 /* Report each default its question would refuse. */
 void		 survey_check_defaults(struct form_builder *);
+
+/* repeat-form.c: repeats in the survey sheet. */
+/* 1 if cell is begin_repeat or end_repeat (any alias): q is then a group
+ * marker with repeat set. */
+int		 repeat_type(struct form_builder *, struct question *,
+		     const char *cell);
+/* The innermost repeat among the n open groups v, or -1. */
+int		 repeat_around(const struct form *, const int *v, size_t n);
+/* Report an end_group closing a repeat or an end_repeat a group. */
+void		 repeat_check_end(struct form_builder *,
+		     const struct question *begin, struct question *end);
+/* Parse q's repeat_count (a begin_repeat's only). */
+void		 repeat_parse_count(struct form_builder *, struct question *);
+
+/* repeat.c: one repeat's instances in struct answers. An instance that
+ * is not current keeps its values (and the instances of the repeats in
+ * it) in vals and reps, indexed by q - (its begin_repeat + 1); the
+ * current one's are in the view (values[], reps[]) of the instance
+ * around it. */
+struct answers_inst {
+	char		**vals;		/* [span], NULL: none yet */
+	struct answers_rep *reps;	/* [span], NULL: none yet */
+	int		 fresh;		/* defaults not yet applied */
+};
+struct answers_rep {
+	size_t		 n;
+	size_t		 cur;
+	size_t		 cap;
+	struct answers_inst *inst;	/* [cap] */
+};
+/* Where one instance's values are: vals[q - base], reps[q - base]. */
+struct answers_frame {
+	char		**vals;
+	struct answers_rep *reps;
+	int		 base;
+};
+/* The questions a repeat spans (those between its begin and end). */
+size_t		 repeat_span(const struct form *, int r);
+/* The frame of the current view. */
+struct answers_frame repeat_root(const struct answers *);
+/* The frame of instance i of repeat r in frame f (f itself for the
+ * current instance). */
+struct answers_frame repeat_child(const struct answers_frame *, int r,
+		     size_t i);
+/* The state of repeat r in frame f (never NULL: an empty one). */
+const struct answers_rep *repeat_state(const struct answers_frame *, int r);
+/* Free a value unless it lives in a's arena. */
+void		 answers_value_free(struct answers *, char *);
+/* Free every instance of every repeat (values wiped). */
+void		 repeat_clear_all(struct answers *);
+/* A new instance of r at the end of its state in frame fr (whose reps
+ * are allocated), not selected; its index. first: a new one (defaults
+ * to apply, one instance of each nested repeat the participant sizes),
+ * else an empty one for the decoder. */
+size_t		 repeat_append(struct answers *, struct answers_frame *fr,
+		     int r, int first);
+/* Keep r's instances as its relevance and repeat_count say: none when
+ * irrelevant. 1 if any changed. */
+int		 repeat_sync(struct answers *, int r, int relevant);
+/* answers.c: compute calculates, relevance and defaults again. */
+void		 answers_refresh(struct answers *);
+
+/* answers-env.c: what expressions see of answers: the values, with one
+ * value proposed for q, the context of node-sets. */
+struct answers_ctx {
+	const struct answers	*a;
+	int			 q;
+	const char		*value;	/* NULL: q's stored answer */
+};
+void		 answers_env(const struct answers *, struct answers_ctx *,
+		     struct expr_env *, int q, const char *value);
+/* Bring every instance up to date (repeat_count, relevance, calculates,
+ * defaults of fresh instances): 1 if anything changed. fn recomputes
+ * the current view. */
+int		 repeat_recompute(struct answers *,
+		     int (*fn)(struct answers *, const unsigned char *));
+/* 1 if q is in a fresh instance (its defaults still to apply). */
+int		 repeat_fresh(const struct answers *, int q);
 
 /* normalise.c: whether the n bytes at s are a stored answer to q already
  * in normal form (answers_normalise gives ANSWER_OK and the same bytes).

@@ -407,6 +407,8 @@ form_question_clear(struct question *q, size_t nlangs)
 	free(q->constraint_src);
 	free(q->calculation_src);
 	free(q->choice_filter_src);
+	free(q->repeat_count_src);
+	expr_free(q->repeat_count);
 	expr_free(q->required);
 	expr_free(q->relevant);
 	expr_free(q->constraint);

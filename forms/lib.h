@@ -115,6 +115,14 @@ struct question {
 	int		 parent;	/* enclosing begin_group, or -1 */
 	int		 end;		/* begin_group: its end_group */
 	int		 depth;		/* groups around it */
+
+	/* Repeats are groups (QUESTION_BEGIN_GROUP, QUESTION_END_GROUP)
+	 * with repeat set; see repeat.c. */
+	int		 repeat;	/* begin_repeat or end_repeat */
+	int		 in_repeat;	/* innermost begin_repeat around it
+					 * (not itself), or -1 */
+	char		*repeat_count_src; /* NULL: the participant adds */
+	struct expr	*repeat_count;
 };
 
 struct form {
@@ -207,6 +215,21 @@ struct expr_env {
 	const struct form *form;	/* for choice columns */
 	const struct choice *choice;	/* row for choice_filter names */
 	const char	*today;		/* "YYYY-MM-DD" for today() */
+
+	/* Node-sets (repeats), NULL outside answers: each value of q as
+	 * the expression sees it (the instances of q's repeats that are
+	 * not also around the expression's question, else the current
+	 * one); fn is called once a node. */
+	void		 (*nodes)(void *ctx, int q,
+			     void (*fn)(const char *, void *), void *arg);
+	/* position(..): the current instance (from 1) of the innermost
+	 * repeat around the expression's question, 0 when none. */
+	size_t		 (*position)(void *ctx);
+	/* indexed-repeat(): q's value in instance idx[i] (from 1) of
+	 * repeat reps[i] for i < n, other repeats at their current
+	 * instance; "" when there is no such instance. */
+	const char	*(*indexed)(void *ctx, int q, const int *reps,
+			     const size_t *idx, size_t n);
 };
 
 /* Parse an expression. ${name} resolves against form (which must hold
@@ -271,6 +294,10 @@ struct answers {
 	uint32_t	*npicks;	/* [nquestions] */
 	size_t		 name_max;	/* longest choice name + 1; 0: not
 					 * worked out yet */
+
+	/* The instances of each repeat (repeat.c), indexed by its
+	 * begin_repeat; values[] holds the current instance of each. */
+	struct answers_rep *reps;	/* [nquestions] */
 };
 
 /* New empty answers; defaults applied, calculates computed. Caller
@@ -313,9 +340,10 @@ size_t		 answers_choices(const struct answers *, int q, int **idx);
 /* First relevant, storing, shown question at or after q (step 1) or at
  * or before q (step -1) that a participant answers; -1 if none. */
 int		 answers_next(const struct answers *, int q, int step);
-/* Check every relevant question; returns the first failing index and
- * its problem in *problem, or -1 when the response can be submitted. */
-int		 answers_validate_all(const struct answers *,
+/* Check every relevant question of every instance; returns the first
+ * failing index and its problem in *problem (its instance selected), or
+ * -1 when the response can be submitted. */
+int		 answers_validate_all(struct answers *,
 		     enum answer_problem *problem);
 /* The type part of answers_check, without the state: normal form of
  * value for q (selects against the whole list; no required, constraint
@@ -330,7 +358,7 @@ const char	*answers_builtin_message(enum answer_problem,
 
 /* ---- encode.c: the byte encoding of a response ------------------------ */
 
-#define ANSWERS_ENCODING_VERSION 2
+#define ANSWERS_ENCODING_VERSION 3
 
 /* The largest encoding of a response to f counting no byte of its text
  * and calculate answers (their lengths only): every choice question with
@@ -354,6 +382,50 @@ struct answers	*answers_decode(const struct form *, const void *, size_t,
 int		 answers_decode_into(struct answers *a, const void *, size_t,
 		     int *complete, uint32_t *position, char **cause)
 		     __attribute__((warn_unused_result));
+
+/* ---- repeat.c: the instances of repeats -------------------------------- */
+
+/* The most instances a repeat holds (per enclosing instance). */
+#define ANSWERS_REPEAT_MAX	500
+
+/* The innermost repeat around q (not q itself), or -1. */
+int		 form_repeat_of(const struct form *, int q);
+/* 1 if q is a begin_repeat. */
+int		 form_is_repeat(const struct form *, int q);
+/* Instances of repeat r in the current view (those of the current
+ * instance of the repeats around r). */
+size_t		 answers_repeat_count(const struct answers *, int r);
+/* The current instance of r, from 0 (0 when it has none). */
+size_t		 answers_repeat_current(const struct answers *, int r);
+/* Make instance k of r the current one (values[] then shows it). */
+void		 answers_repeat_select(struct answers *, int r, size_t k);
+/* Add an instance at the end of r (defaults applied, calculates
+ * computed) and make it current; returns its index, or -1 when r is not
+ * a repeat, holds ANSWERS_REPEAT_MAX or has a repeat_count. */
+int		 answers_repeat_add(struct answers *, int r);
+/* Delete instance k of r (wiped); the one after it (else before it)
+ * becomes current. Calculates are computed again. */
+void		 answers_repeat_delete(struct answers *, int r, size_t k);
+/* The number of instances repeat_count asks for now, or -1 when r has
+ * no repeat_count (the participant decides). */
+int		 answers_repeat_fixed(const struct answers *, int r);
+
+/* One instance of a repeat in a response, for exports. */
+struct answers_instance {
+	int		 repeat;	/* its begin_repeat */
+	size_t		 parent;	/* index in the list of the instance
+					 * it is in, or SIZE_MAX */
+	size_t		 ordinal;	/* 1-based, within its parent */
+	char		**vals;		/* values of q at vals[q - base] */
+	int		 base;
+};
+/* Every instance of every repeat of a's response in document order;
+ * returns the count, *list (caller frees) borrowing a's values. */
+size_t		 answers_instances(const struct answers *,
+		     struct answers_instance **list);
+/* The answer of q (in the instance's repeat, outside nested ones) in
+ * instance in, "" when none. */
+const char	*answers_instance_get(const struct answers_instance *, int q);
 
 /* ---- simulate.c: random valid responses (consult simulate) ------------ */
 

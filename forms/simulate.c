@@ -321,6 +321,56 @@ sim_question(struct sim_ctx *c, int q, char **cause)
 	return -1;
 }
 
+/* Instances a repeat the participant sizes gets: 1 to 5 (3 on average)
+ * at the top, 0 to 3 in another repeat. */
+static size_t
+sim_instances(struct sim_ctx *c, int r)
+{
+	if (form_repeat_of(c->sim->form, r) < 0)
+		return 1 + (size_t)prng_uniform(c->r, 5);
+	return (size_t)prng_uniform(c->r, 4);
+}
+
+/* Answer the questions of [lo, hi) a participant would see, each
+ * instance of the repeats among them in turn. */
+static int
+sim_range(struct sim_ctx *c, int lo, int hi, char **cause)
+{
+	const struct form	*f = c->sim->form;
+	struct answers		*a = c->a;
+	size_t			 want, k;
+	int			 q;
+
+	for (q = lo; q < hi; q++) {
+		if (form_is_repeat(f, q)) {
+			if (!answers_relevant(a, q)) {
+				q = f->questions[q].end;
+				continue;
+			}
+			if (answers_repeat_fixed(a, q) < 0) {
+				want = sim_instances(c, q);
+				while (answers_repeat_count(a, q) < want &&
+				    answers_repeat_add(a, q) >= 0)
+					;
+				while (answers_repeat_count(a, q) > want)
+					answers_repeat_delete(a, q,
+					    answers_repeat_count(a, q) - 1);
+			}
+			for (k = 0; k < answers_repeat_count(a, q); k++) {
+				answers_repeat_select(a, q, k);
+				if (sim_range(c, q + 1, f->questions[q].end,
+				    cause) != 0)
+					return -1;
+			}
+			q = f->questions[q].end;
+			continue;
+		}
+		if (answers_next(a, q, 1) == q && sim_question(c, q, cause) != 0)
+			return -1;
+	}
+	return 0;
+}
+
 int
 simulate_answers(const struct simulate *sim, struct answers *a,
     struct prng *r, char **cause)
@@ -335,11 +385,8 @@ simulate_answers(const struct simulate *sim, struct answers *a,
 	c.a = a;
 	c.r = r;
 	buf_init(&c.b);
-	for (q = answers_next(a, 0, 1); q != -1; q = answers_next(a, q + 1,
-	    1)) {
-		if (sim_question(&c, q, cause) != 0)
-			goto out;
-	}
+	if (sim_range(&c, 0, (int)sim->form->nquestions, cause) != 0)
+		goto out;
 	/* An answer may have made an earlier question relevant, or refused
 	 * by a constraint that reads a later one: answer those again. */
 	for (pass = 0; pass <= sim->form->nquestions; pass++) {

@@ -11,6 +11,9 @@ question_type_word(const struct question *q)
 {
 	if (q->special != QUESTION_ASKED && q->special_type != NULL)
 		return q->special_type;
+	if (q->repeat)
+		return q->type == QUESTION_BEGIN_GROUP ? "begin_repeat" :
+		    "end_repeat";
 	return question_type_name(q->type);
 }
 

@@ -34,6 +34,7 @@ survey_add(struct form_builder *b, int line)
 	q->list = -1;
 	q->parent = -1;
 	q->end = -1;
+	q->in_repeat = -1;
 	return (int)f->nquestions++;
 }
 
@@ -45,6 +46,8 @@ survey_type(struct form_builder *b, struct question *q,
 {
 	const char	*near;
 
+	if (repeat_type(b, q, cell))
+		return;
 	if ((q->special = alias_special(cell, &q->special_type)) !=
 	    QUESTION_ASKED) {
 		q->type = QUESTION_CALCULATE;
@@ -183,6 +186,9 @@ survey_cell(struct form_builder *b, struct question *q,
 	case COLUMN_CHOICE_FILTER:
 		survey_set(&q->choice_filter_src, v);
 		break;
+	case COLUMN_REPEAT_COUNT:
+		survey_set(&q->repeat_count_src, v);
+		break;
 	case COLUMN_DEFAULT:
 		survey_set(&q->default_value, v);
 		break;
@@ -207,6 +213,7 @@ survey_nest(struct form_builder *b, struct survey_groups *g, int i)
 
 	q->parent = g->n != 0 ? g->v[g->n - 1] : -1;
 	q->depth = (int)g->n;
+	q->in_repeat = repeat_around(b->form, g->v, g->n);
 	if (q->type == QUESTION_BEGIN_GROUP) {
 		g->v = xreallocarray(g->v, g->n + 1, sizeof *g->v);
 		g->v[g->n++] = i;
@@ -217,9 +224,11 @@ survey_nest(struct form_builder *b, struct survey_groups *g, int i)
 			return;
 		}
 		begin = &b->form->questions[g->v[--g->n]];
+		repeat_check_end(b, begin, q);
 		begin->end = i;
 		q->parent = begin->parent;
 		q->depth = begin->depth;
+		q->in_repeat = begin->in_repeat;
 		free(q->name);
 		q->name = xstrdup(begin->name);
 	}
@@ -282,8 +291,9 @@ survey_read(struct form_builder *b, const struct read_sheet *sh)
 	}
 	for (j = 0; j < g.n; j++) {
 		q = &b->form->questions[g.v[j]];
-		form_error(b, q->line, "group '%s' has no end_group",
-		    q->name);
+		form_error(b, q->line, "%s '%s' has no %s", q->repeat ?
+		    "repeat" : "group", q->name, q->repeat ? "end_repeat" :
+		    "end_group");
 	}
 	free(g.v);
 	free(cols);
@@ -429,6 +439,7 @@ survey_parse_exprs(struct form_builder *b)
 		    "constraint");
 		survey_expr(b, q, q->calculation_src, &q->calculation,
 		    "calculation");
+		repeat_parse_count(b, q);
 		if (q->choice_filter_src != NULL && !question_has_choices(q))
 			form_error(b, q->line, "choice_filter applies to "
 			    "select and rank only");

@@ -51,6 +51,11 @@ check_table "unsupported type taking a name" "$ALIASES" \
     alias_unsupported_prefixes "" osm
 check_table column "$ALIASES" alias_columns "" list_name
 check_table function "$FUNCS" expr_funcs "(" count-selected
+check_table function "$srcdir/forms/expr-nodeset.c" nodeset_funcs "(" sum
+check_table "repeat type" "$srcdir/forms/repeat-form.c" repeat_begin_words \
+    "" begin_repeat
+check_table "repeat type" "$srcdir/forms/repeat-form.c" repeat_end_words \
+    "" end_repeat
 
 # Both pages are cross-referenced.
 grep -qF '.BR consult (1)' "$PAGE"

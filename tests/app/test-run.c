@@ -39,6 +39,8 @@ static const char *const rec_names[] = {
 	[RUN_INVITE_WRONG] = "INVITE_WRONG", [RUN_INVITE_USED] = "INVITE_USED",
 	[RUN_INVITE_WITHDRAWN] = "INVITE_WITHDRAWN",
 	[RUN_INVITE_LATE] = "INVITE_LATE",
+	[RUN_DELETED] = "DELETED", [RUN_NOT_IN_REPEAT] = "NOT_IN_REPEAT",
+	[RUN_CANNOT_ADD] = "CANNOT_ADD",
 };
 
 /* Where the engine is: the current question's name, or its state. */
@@ -54,6 +56,8 @@ rec_at(const struct rec *t)
 		return "confirm";
 	case RUN_INVITE:
 		return "invite";
+	case RUN_ADD:
+		return "add";
 	case RUN_DONE:
 		break;
 	}

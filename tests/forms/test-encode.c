@@ -215,6 +215,9 @@ Test(encode, every_flipped_byte_fails_or_is_valid, .timeout = 120)
 			buf_init(&again);
 			answers_encode(d, c, pos, &again);
 			cr_assert_eq(again.len, b.len);
+			/* Version 2 is version 3 without repeats. */
+			if (p[0] == 2)
+				p[0] = ANSWERS_ENCODING_VERSION;
 			cr_assert_arr_eq(again.data, p, b.len);
 			buf_clear(&again);
 			answers_free(d);
@@ -276,9 +279,9 @@ static struct bad_case bad_cases[] = {
 	{ 0, 2, 0, 0, { 0 }, 1, "empty response" },
 	{ -1, 1, 0, 0, { 0 }, 1, "encoding version 1 (choices by name, from "
 	    "a development build), not readable: this consult reads "
-	    "version 2" },
-	{ -1, 3, 0, 0, { 0 }, 1, "encoding version 3, expected 2" },
-	{ -1, 0, 0, 0, { 0 }, 1, "encoding version 0, expected 2" },
+	    "version 3" },
+	{ -1, 4, 0, 0, { 0 }, 1, "encoding version 4, expected 3" },
+	{ -1, 0, 0, 0, { 0 }, 1, "encoding version 0, expected 3" },
 	{ 10, 2, 0, 0, { 0 }, 1, "truncated header: 10 of 46 bytes" },
 	{ 45, 2, 0, 0, { 0 }, 1, "truncated header: 45 of 46 bytes" },
 	{ -1, 2, 2, 0, { 0 }, 1, "unknown flags 0x02" },

@@ -494,9 +494,12 @@ ParameterizedTestParameters(form, reports_errors_with_lines)
 		  "consult keeps no last-saved answers to fill in" },
 		{ HEAD ",range,a,\n,text,b,B\n",
 		  "t.csv:2: unsupported type 'range'" },
-		{ HEAD ",begin_repeat,r,R\n,text,b,B\n,end_repeat,,\n",
-		  "t.csv:2: unsupported type 'begin_repeat'\n"
-		  "t.csv:4: unsupported type 'end_repeat'" },
+		{ HEAD ",begin_repeat,r,R\n,text,b,B\n,end_group,,\n",
+		  "t.csv:4: end_group closes repeat 'r' (opened at line 2 "
+		  "with begin_repeat)" },
+		{ HEAD ",begin loop over c,r,R\n,text,b,B\n,end loop,,\n",
+		  "t.csv:2: unsupported type 'begin loop over c'\n"
+		  "t.csv:4: unsupported type 'end loop'" },
 		{ HEAD ",select_one_from_file c.csv,a,A\n",
 		  "t.csv:2: unsupported type 'select_one_from_file c.csv'" },
 		{ HEAD ",select_one,a,A\n",

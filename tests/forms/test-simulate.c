@@ -39,7 +39,7 @@ shown(const struct answers *a, int q, const char *p, size_t n)
 
 /* Everything a response must be, checked question by question. */
 static void
-check_response(const struct answers *a, size_t n)
+check_response(struct answers *a, size_t n)
 {
 	const struct form	*f = a->form;
 	const struct question	*qq;
