@@ -210,7 +210,7 @@ choices_row(struct form_builder *b, const struct form_column *cols,
 		    "a space", name, list);
 		return;
 	}
-	if (choices_exists(b, l, name, row->line))
+	if (!b->allow_duplicates && choices_exists(b, l, name, row->line))
 		return;
 	l->choices = xreallocarray(l->choices, l->nchoices + 1,
 	    sizeof *l->choices);
@@ -232,8 +232,29 @@ choices_row(struct form_builder *b, const struct form_column *cols,
 			c->extra[i] = xstrdup("");
 	}
 	if (*form_text(f, c->label, f->default_lang) == '\0')
-		form_error(b, row->line, "choice '%s' in list '%s' has no "
-		    "label", name, list);
+		c->label[f->default_lang] = xstrdup(name); /* as ODK shows it */
+}
+
+void
+choices_add_other(struct form *f, struct choice_list *l)
+{
+	struct choice	*c;
+	size_t		 i;
+
+	if (choice_list_find(l, "other", 5) >= 0)
+		return;
+	l->choices = xreallocarray(l->choices, l->nchoices + 1,
+	    sizeof *l->choices);
+	c = &l->choices[l->nchoices++];
+	c->name = xstrdup("other");
+	c->line = l->line;
+	c->label = form_texts(f);
+	for (i = 0; i < f->nlangs; i++)
+		c->label[i] = xstrdup("Other");
+	c->extra = xcalloc(f->nchoice_columns + 1, sizeof *c->extra);
+	for (i = 0; i < f->nchoice_columns; i++)
+		c->extra[i] = xstrdup("");
+	choices_index(l);
 }
 
 /* The first column of a kind, or -1. */

@@ -183,7 +183,7 @@ form_columns(struct form_builder *b, const struct read_row *header,
 		free(lang);
 		if (choices && kind != COLUMN_LIST_NAME &&
 		    kind != COLUMN_NAME && kind != COLUMN_LABEL &&
-		    kind != COLUMN_IGNORED) {
+		    kind != COLUMN_IGNORED && kind != COLUMN_MEDIA) {
 			/* Anything else is data for choice_filter. */
 			cols[i].kind = COLUMN_OTHER;
 			if (*header->cells[i] != '\0')
@@ -225,6 +225,10 @@ form_settings(struct form_builder *b, const struct read_sheet *sh,
 			break;
 		case COLUMN_DEFAULT_LANGUAGE:
 			to = &b->default_language;
+			break;
+		case COLUMN_ALLOW_DUPLICATES:
+			b->allow_duplicates = survey_yes(value);
+			to = NULL;
 			break;
 		default:
 			to = NULL;
@@ -297,6 +301,11 @@ form_builder_clear(struct form_builder *b)
 	for (i = 0; b->pending != NULL && i < b->form->nquestions; i++) {
 		free(b->pending[i].list);
 		free(b->pending[i].max);
+		free(b->pending[i].start);
+		free(b->pending[i].end);
+		free(b->pending[i].step);
+		free(b->pending[i].media);
+		free(b->pending[i].trigger);
 	}
 	free(b->pending);
 	for (i = 0; i < b->nerrors; i++)
@@ -414,6 +423,10 @@ form_question_clear(struct question *q, size_t nlangs)
 	expr_free(q->choice_filter);
 	free(q->default_value);
 	free(q->appearance);
+	free(q->range_start);
+	free(q->range_end);
+	free(q->range_step);
+	free(q->triggers);
 }
 
 static void
@@ -528,6 +541,8 @@ question_type_name(enum question_type type)
 		[QUESTION_CALCULATE] = "calculate",
 		[QUESTION_BEGIN_GROUP] = "begin_group",
 		[QUESTION_END_GROUP] = "end_group",
+		[QUESTION_TIME] = "time",
+		[QUESTION_DATETIME] = "datetime",
 	};
 
 	if ((size_t)type >= nitems(names) || names[type] == NULL)

@@ -71,6 +71,26 @@ static const char *const messages_table[][MESSAGES_COUNT] = {
 		    "ici.",
 		"Este texto contiene caracteres que no se permiten aquí."
 	},
+	[ANSWER_NOT_TIME] = {
+		"Please enter a time as HH:MM (24-hour clock), such as 14:30.",
+		"Veuillez saisir une heure au format HH:MM (sur 24 heures), "
+		    "par exemple 14:30.",
+		"Introduzca una hora con el formato HH:MM (24 horas), por "
+		    "ejemplo 14:30."
+	},
+	[ANSWER_NOT_DATETIME] = {
+		"Please enter a date and time as YYYY-MM-DD HH:MM, such as "
+		    "2025-03-31 14:30.",
+		"Veuillez saisir une date et une heure au format AAAA-MM-JJ "
+		    "HH:MM, par exemple 2025-03-31 14:30.",
+		"Introduzca una fecha y una hora con el formato AAAA-MM-DD "
+		    "HH:MM, por ejemplo 2025-03-31 14:30."
+	},
+	[ANSWER_NOT_IN_RANGE] = {
+		"Please choose a value on the scale shown.",
+		"Veuillez choisir une valeur sur l'échelle proposée.",
+		"Elija un valor en la escala mostrada."
+	},
 };
 
 /* Language names as forms spell them, lower-case, with their table. */

@@ -12,8 +12,7 @@ struct survey_groups {
 	size_t		 n;
 };
 
-/* A new question at the end of the form; its index. */
-static int
+int
 survey_add(struct form_builder *b, int line)
 {
 	struct form	*f = b->form;
@@ -50,7 +49,7 @@ survey_type(struct form_builder *b, struct question *q,
 		q->type = QUESTION_CALCULATE;
 		return;
 	}
-	switch (alias_type(cell, &q->type, &p->list)) {
+	switch (alias_type_other(cell, &q->type, &p->list, &p->or_other)) {
 	case ALIAS_TYPE_OK:
 		return;
 	case ALIAS_TYPE_NO_LIST:
@@ -76,6 +75,13 @@ static void
 survey_name(struct form_builder *b, struct question *q,
     const struct form_pending *p, const char *cell)
 {
+	int	 row = b->form->nsheets != 0 ? READ_LINE_ROW(q->line) : q->line;
+
+	if (*cell == '\0' && q->type == QUESTION_NOTE && !p->placeholder) {
+		/* pyxform names it after its row */
+		xasprintf(&q->name, "generated_note_name_%d", row);
+		return;
+	}
 	q->name = xstrdup(cell);
 	if (q->type == QUESTION_END_GROUP || p->placeholder)
 		return;
@@ -136,6 +142,7 @@ survey_parameters(struct form_builder *b, struct question *q,
 	free(p->max);
 	p->max = ap.max;
 	ap.max = NULL;
+	survey_parameters_range(b, p, &ap);
 	alias_params_clear(&ap);
 }
 
@@ -191,8 +198,18 @@ survey_cell(struct form_builder *b, struct question *q,
 			survey_appearance(q, v);
 		break;
 	case COLUMN_PARAMETERS:
-		if (!p->placeholder)	/* no follow-on error */
+		/* no follow-on error; capture types' are theirs */
+		if (!p->placeholder && q->special == QUESTION_ASKED)
 			survey_parameters(b, q, p, v);
+		break;
+	case COLUMN_READONLY:
+		q->readonly |= survey_yes(v);
+		break;
+	case COLUMN_TRIGGER:
+		survey_set(&p->trigger, v);
+		break;
+	case COLUMN_MEDIA:
+		survey_set(&p->media, v);
 		break;
 	default:
 		break;
@@ -236,6 +253,11 @@ survey_row(struct form_builder *b, const struct form_column *cols,
 	size_t			 j;
 	int			 i;
 
+	for (j = 0; j < ncols; j++) {
+		if (cols[j].kind == COLUMN_DISABLED &&
+		    survey_yes(form_cell(row, j)))
+			return;		/* pyxform leaves it out */
+	}
 	if (*form_cell(row, tcol) == '\0') {
 		form_error(b, row->line, "row without type");
 		return;
@@ -244,12 +266,16 @@ survey_row(struct form_builder *b, const struct form_column *cols,
 	q = &b->form->questions[i];
 	p = &b->pending[i];
 	survey_type(b, q, p, form_cell(row, tcol));
+	if (!p->placeholder && q->special == QUESTION_ASKED)
+		survey_type_extra(b, i, form_cell(row, tcol));
 	survey_name(b, q, p, form_cell(row, ncol));
 	for (j = 0; j < ncols; j++) {
 		if (*(v = form_cell(row, j)) != '\0')
 			survey_cell(b, q, p, &cols[j], v);
 	}
 	survey_nest(b, g, i);
+	if ((i = survey_add_other(b, i)) >= 0)
+		survey_nest(b, g, i);
 }
 
 void
@@ -378,8 +404,9 @@ survey_check(struct form_builder *b)
 			continue;
 		}
 		survey_check_list(b, q, &b->pending[i]);
+		survey_check_extra(b, (int)i);
 		if (q->type == QUESTION_CALCULATE && q->calculation_src == NULL &&
-		    q->special == QUESTION_ASKED)
+		    q->special == QUESTION_ASKED && !b->pending[i].hidden)
 			form_error(b, q->line, "calculate '%s' needs a "
 			    "calculation", q->name);
 		if (q->type == QUESTION_BEGIN_GROUP ||
