@@ -266,6 +266,8 @@ enum answer_problem {
 	ANSWER_NOT_TIME,	/* time: not HH:MM */
 	ANSWER_NOT_DATETIME,	/* datetime: not YYYY-MM-DD HH:MM */
 	ANSWER_NOT_IN_RANGE,	/* range: outside start..end or off step */
+	ANSWER_NOT_MONTH,	/* date, month-year: not YYYY-MM */
+	ANSWER_NOT_YEAR,	/* date, year: not YYYY */
 };
 
 /* Answers are stored as text, as in ODK: select_multiple and rank are

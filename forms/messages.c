@@ -91,6 +91,17 @@ static const char *const messages_table[][MESSAGES_COUNT] = {
 		"Veuillez choisir une valeur sur l'échelle proposée.",
 		"Elija un valor en la escala mostrada."
 	},
+	[ANSWER_NOT_MONTH] = {
+		"Please enter a month as YYYY-MM, such as 2025-03.",
+		"Veuillez saisir un mois au format AAAA-MM, par exemple "
+		    "2025-03.",
+		"Introduzca un mes con el formato AAAA-MM, por ejemplo 2025-03."
+	},
+	[ANSWER_NOT_YEAR] = {
+		"Please enter a year as YYYY, such as 2025.",
+		"Veuillez saisir une année au format AAAA, par exemple 2025.",
+		"Introduzca un año con el formato AAAA, por ejemplo 2025."
+	},
 };
 
 /* Language names as forms spell them, lower-case, with their table. */

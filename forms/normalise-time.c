@@ -89,9 +89,11 @@ answers_datetime(const char *s, char **norm)
 enum answer_problem
 answers_date_parts(const char *s, int parts, char **norm)
 {
-	size_t	 n = strlen(s);
-	char	 d[11];
+	size_t			 n = strlen(s);
+	char			 d[11];
+	enum answer_problem	 bad;
 
+	bad = parts == 1 ? ANSWER_NOT_YEAR : ANSWER_NOT_MONTH;
 	if (n == 10)
 		memcpy(d, s, 11);
 	else if (n == 7 && parts == 2)
@@ -99,9 +101,9 @@ answers_date_parts(const char *s, int parts, char **norm)
 	else if (n == 4 && parts == 1)
 		snprintf(d, sizeof d, "%.4s-01-01", s);
 	else
-		return ANSWER_NOT_DATE;
+		return bad;
 	if (!answers_date_valid(d))
-		return ANSWER_NOT_DATE;
+		return bad;
 	if (parts <= 2)
 		memcpy(d + 8, "01", 2);
 	if (parts == 1)

@@ -11,6 +11,8 @@ question_type_word(const struct question *q)
 {
 	if (q->special != QUESTION_ASKED && q->special_type != NULL)
 		return q->special_type;
+	if (q->range_start != NULL)
+		return "range";
 	return question_type_name(q->type);
 }
 
