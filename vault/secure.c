@@ -111,8 +111,8 @@ secure_ancestors(const char *dir, char **cause)
 int
 vault_secure(const struct vault *v, char **cause)
 {
-	static const char	*files[] = { VAULT_HEADER_FILE,
-	    VAULT_FORM_FILE, VAULT_PUB_FILE };
+	const char		*files[] = { VAULT_HEADER_FILE,
+	    vault_form_name(v->dir), VAULT_PUB_FILE };
 	static const char	*dirs[] = { "sessions", "responses", "drafts" };
 	char			*path;
 	size_t			 i;
