@@ -155,6 +155,10 @@ struct alias_type {
 /* Types taking a list name, longest first so "select one from L" is
  * not read as "select one" of a list "from". */
 static const struct alias_type alias_selects[] = {
+	{ "select_one_from_file", QUESTION_SELECT_ONE },
+	{ "select_multiple_from_file", QUESTION_SELECT_MULTIPLE },
+	{ "select one from file", QUESTION_SELECT_ONE },
+	{ "select multiple from file", QUESTION_SELECT_MULTIPLE },
 	{ "add select one prompt using", QUESTION_SELECT_ONE },
 	{ "add select multiple prompt using", QUESTION_SELECT_MULTIPLE },
 	{ "select all that apply from", QUESTION_SELECT_MULTIPLE },
@@ -323,9 +327,7 @@ static const struct alias_special alias_capture[] = {
 
 /* The same for types followed by a list, a file or a layer name. */
 static const char *alias_unsupported_prefixes[] = {
-	"osm", "select_one_from_file", "select_multiple_from_file",
-	"select one from file", "select multiple from file",
-	"select_one_external", "select one external",
+	"osm", "select_one_external", "select one external",
 };
 
 /* The cell in lower case with runs of spaces made one space. */
@@ -381,6 +383,20 @@ alias_or_other(const char *s, int *other)
 		}
 	}
 	return 0;
+}
+
+int
+alias_from_file(const char *cell)
+{
+	char	*lower;
+	size_t	 i;
+	int	 yes = 0;
+
+	lower = alias_normalise(cell, 1);
+	for (i = 0; i < 4; i++)
+		yes |= alias_word(lower, alias_selects[i].name);
+	free(lower);
+	return yes;
 }
 
 const struct alias_builtin *

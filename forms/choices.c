@@ -257,6 +257,34 @@ choices_add_other(struct form *f, struct choice_list *l)
 	choices_index(l);
 }
 
+void
+choices_list_index(struct choice_list *l)
+{
+	choices_index(l);
+}
+
+void
+choices_grow_extras(struct form *f)
+{
+	struct choice	*c;
+	size_t		 i, j, k, n = f->nchoice_columns;
+
+	for (i = 0; i < f->nlists; i++) {
+		for (j = 0; j < f->lists[i].nchoices; j++) {
+			c = &f->lists[i].choices[j];
+			for (k = 0; k < n && c->extra[k] != NULL; k++)
+				/* nothing */;
+			if (k == n)
+				continue;
+			c->extra = xreallocarray(c->extra, n + 1,
+			    sizeof *c->extra);
+			for (; k < n; k++)
+				c->extra[k] = xstrdup("");
+			c->extra[n] = NULL;
+		}
+	}
+}
+
 /* The first column of a kind, or -1. */
 static int
 choices_column(const struct form_column *cols, size_t n,

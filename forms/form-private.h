@@ -108,6 +108,8 @@ enum alias_type_result alias_type(const char *, enum question_type *,
  * pyxform's "or_other" ("or other", "or specify other"). */
 enum alias_type_result alias_type_other(const char *, enum question_type *,
 		     char **list, int *or_other);
+/* 1 for select_one_from_file and its aliases (a list in a file). */
+int		 alias_from_file(const char *);
 /* A type that pyxform defines as another with a constraint and a hint
  * ("phone number", "percentage"), or NULL. */
 struct alias_builtin {
@@ -160,6 +162,7 @@ struct form_pending {
 	int		 hidden;	/* hidden: no calculation needed */
 	int		 range;		/* type range */
 	int		 or_other;	/* select ... or_other */
+	int		 from_file;	/* select_one_from_file ... */
 	char		*start, *end, *step;	/* range parameters */
 	char		*media;		/* first media file of the row */
 	char		*trigger;	/* trigger column, as written */
@@ -223,6 +226,23 @@ void		 survey_check_extra(struct form_builder *, int i);
 int		 survey_yes(const char *);
 /* Add choice "other" (label "Other") to list l unless it has one. */
 void		 choices_add_other(struct form *, struct choice_list *);
+
+/* external.c: the list of a select_one_from_file (or of a select whose
+ * list name ends in .csv and is not in the choices sheet), read from
+ * the file of that name in the form's directory: its index in
+ * form->lists (read once for all the questions naming it), or -1 with
+ * an error at q's line. */
+#define FORM_LIST_MAX_BYTES	(8 << 20)	/* a list file */
+#define FORM_LIST_MAX_FILES	64
+int		 external_list(struct form_builder *, struct question *q,
+		     const char *file);
+/* choices.c: index l's names for choice_list_find (again after adding
+ * to it); make every choice's extra array as long as the form's extra
+ * columns now are (new ones ""). */
+void		 choices_list_index(struct choice_list *l);
+void		 choices_grow_extras(struct form *);
+/* form.c: the index of an extra choice column, added if new. */
+int		 form_extra_add(struct form *, const char *name);
 
 /* survey.c: the questions, their groups and checks, then expressions. */
 void		 survey_read(struct form_builder *, const struct read_sheet *);

@@ -146,7 +146,7 @@ form_langs(struct form_builder *b, const struct read_book *book)
 		f->default_lang = b->plain_lang != -1 ? (size_t)b->plain_lang : 0;
 }
 
-static int
+int
 form_extra_add(struct form *f, const char *name)
 {
 	size_t	 i;
@@ -268,6 +268,38 @@ form_sheets(struct form_builder *b, const struct read_book *book,
 		    "'survey' starts it)");
 }
 
+static void
+form_hash_len(crypto_generichash_state *st, uint64_t n)
+{
+	unsigned char	 le[8];
+	int		 i;
+
+	for (i = 0; i < 8; i++)
+		le[i] = (unsigned char)(n >> (8 * i));
+	crypto_generichash_update(st, le, sizeof le);
+}
+
+/* The fingerprint: the form's bytes, then its list files (lib.h). */
+static void
+form_fingerprint(struct form *f)
+{
+	crypto_generichash_state	 st;
+	size_t				 i;
+
+	crypto_generichash_init(&st, NULL, 0, sizeof f->fingerprint);
+	crypto_generichash_update(&st, f->bytes, f->nbytes);
+	for (i = 0; i < f->nfiles; i++) {
+		form_hash_len(&st, strlen(f->files[i].name));
+		crypto_generichash_update(&st,
+		    (const unsigned char *)f->files[i].name,
+		    strlen(f->files[i].name));
+		form_hash_len(&st, f->files[i].nbytes);
+		crypto_generichash_update(&st, f->files[i].bytes,
+		    f->files[i].nbytes);
+	}
+	crypto_generichash_final(&st, f->fingerprint, sizeof f->fingerprint);
+}
+
 /* Settings fall back: title to id, id to the file's base name. */
 static void
 form_finish(struct form_builder *b, char *title, const void *data, size_t n)
@@ -289,8 +321,7 @@ form_finish(struct form_builder *b, char *title, const void *data, size_t n)
 	if (n != 0)
 		memcpy(f->bytes, data, n);
 	f->nbytes = n;
-	crypto_generichash(f->fingerprint, sizeof f->fingerprint, f->bytes, n,
-	    NULL, 0);
+	form_fingerprint(f);
 }
 
 static void
@@ -464,6 +495,11 @@ form_free(struct form *f)
 	}
 	free(f->langs);
 	form_texts_free(f->sheets, f->nsheets);
+	for (i = 0; i < f->nfiles; i++) {
+		free(f->files[i].name);
+		free(f->files[i].bytes);
+	}
+	free(f->files);
 	free(f->path);
 	free(f->title);
 	free(f->id);

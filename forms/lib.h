@@ -132,6 +132,14 @@ struct question {
 	int		 depth;		/* groups around it */
 };
 
+/* A file the form reads beside it (a select_one_from_file's list): its
+ * name and exact bytes, bound into the fingerprint. */
+struct form_file {
+	char		*name;
+	unsigned char	*bytes;
+	size_t		 nbytes;
+};
+
 struct form {
 	char		*path;		/* as given, for messages */
 	char		*title;		/* settings form_title, or id */
@@ -152,6 +160,12 @@ struct form {
 	char		**sheets;	/* .xlsx: names of the sheets read */
 	size_t		 nsheets;	/* 0 for a CSV form */
 
+	struct form_file *files;	/* list files, in the order read */
+	size_t		 nfiles;
+
+	/* BLAKE2b of the form's bytes; with list files, of the bytes, then
+	 * for each file its name's length (8 bytes, little-endian), name,
+	 * length and bytes. */
 	unsigned char	 fingerprint[FORM_FINGERPRINT_BYTES];
 	unsigned char	*bytes;		/* the exact bytes read */
 	size_t		 nbytes;

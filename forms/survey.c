@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "forms/form-private.h"
 
@@ -51,6 +52,7 @@ survey_type(struct form_builder *b, struct question *q,
 	}
 	switch (alias_type_other(cell, &q->type, &p->list, &p->or_other)) {
 	case ALIAS_TYPE_OK:
+		p->from_file = alias_from_file(cell);
 		return;
 	case ALIAS_TYPE_NO_LIST:
 		form_error(b, q->line, "type '%s' needs a choice list name",
@@ -337,10 +339,15 @@ survey_check_list(struct form_builder *b, struct question *q,
 	long				 k;
 
 	if (p->list != NULL) {
-		if ((q->list = survey_list_find(b->form, p->list)) == -1)
+		q->list = p->from_file ? -1 : survey_list_find(b->form,
+		    p->list);
+		if (q->list == -1 && (p->from_file || (strrchr(p->list, '.') !=
+		    NULL && strcasecmp(strrchr(p->list, '.'), ".csv") == 0)))
+			q->list = external_list(b, q, p->list);
+		else if (q->list == -1)
 			form_error(b, q->line, "choice list '%s' not found",
 			    p->list);
-		else
+		if (q->list >= 0)
 			l = &b->form->lists[q->list];
 	}
 	if (p->max != NULL && q->type != QUESTION_RANK) {

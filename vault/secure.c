@@ -128,6 +128,13 @@ vault_secure(const struct vault *v, char **cause)
 		if (rc != 0)
 			return -1;
 	}
+	for (i = 0; v->form != NULL && i < v->form->nfiles; i++) {
+		xasprintf(&path, "%s/%s", v->dir, v->form->files[i].name);
+		rc = secure_path(path, SECURE_FILE, cause);
+		free(path);
+		if (rc != 0)
+			return -1;
+	}
 	for (i = 0; i < sizeof dirs / sizeof *dirs; i++) {
 		xasprintf(&path, "%s/%s", v->dir, dirs[i]);
 		rc = secure_path(path, SECURE_DIR, cause);

@@ -340,6 +340,13 @@ vault_init_fill(const char *tmp, struct vault *v, mode_t mode,
 	    VAULT_FORM_FILE, v->form->bytes, v->form->nbytes, mode,
 	    cause) != 0)
 		goto out;
+	for (i = 0; i < v->form->nfiles; i++) {
+		/* the lists it reads, beside it as beside the original */
+		if (vault_init_put(tmp, v->form->files[i].name,
+		    v->form->files[i].bytes, v->form->files[i].nbytes, mode,
+		    cause) != 0)
+			goto out;
+	}
 	vault_pubkey_format(v->pk, &b);
 	if (vault_init_put(tmp, VAULT_PUB_FILE, b.data, b.len, mode,
 	    cause) != 0)
@@ -606,8 +613,9 @@ vault_open_form(struct vault *v, int *err, char **cause)
 	if (memcmp(v->form->fingerprint, v->fingerprint,
 	    sizeof v->fingerprint) != 0) {
 		*err = VAULT_ERR_DATA;
-		xasprintf(cause, "%s: not the form this vault was made for",
-		    path);
+		xasprintf(cause, "%s: not the form this vault was made for%s",
+		    path, v->form->nfiles != 0 ? " (or a list file beside it "
+		    "changed)" : "");
 		goto out;
 	}
 	free(path);

@@ -179,6 +179,38 @@ else
 	echo "# SKIP curses: tmux is not installed"
 fi
 
+# ---- lists in files beside the form ---------------------------------------
+L="$srcdir/tests/data/app/lists"
+run check "$L/form.csv"
+expect_grep "$TMP/out" "towns                   select_multiple towns.csv (3)" \
+    "check reads a select_multiple_from_file's list beside the form"
+mkdir "$TMP/nolist"
+cp "$L/form.csv" "$TMP/nolist/form.csv"
+run check "$TMP/nolist/form.csv"
+[ "$status" -eq 65 ] && grep -qF "$TMP/nolist/form.csv:2: list file 'regions.csv' not found beside the form" "$TMP/err"
+ok $? "a missing list file: FILE:LINE and 65"
+run init "$TMP/lists" --form "$L/form.csv" --pubkey "$TMP/an.pub"
+expect_status 0 "init takes a form with list files"
+cmp -s "$L/towns.csv" "$TMP/lists/towns.csv" &&
+    cmp -s "$L/regions.csv" "$TMP/lists/regions.csv"
+ok $? "the vault keeps each list file's bytes beside the form"
+printf '%s\n' 2 3 1 y >"$TMP/in"
+"$CONSULT" run "$TMP/lists" --plain <"$TMP/in" >"$TMP/out" 2>"$TMP/err"
+status=$?
+expect_status 0 "a response from the vault's lists"
+expect_grep "$TMP/out" "  2) South, far" "the list's labels, as the CSV quotes them"
+expect_grep "$TMP/out" "Please choose among the options shown." \
+    "the choice_filter reads the list's own column"
+run export "$TMP/lists" --key "$TMP/an.key" --passphrase-file "$TMP/pass" \
+    --format responses
+expect_grep "$TMP/out" ',"south","b"' "export reads the answers of the lists"
+chmod u+w "$TMP/lists/towns.csv"
+echo "d,Delta,north" >>"$TMP/lists/towns.csv"
+run status "$TMP/lists"
+expect_status 65 "a vault whose list file changed is refused"
+expect_grep "$TMP/err" "$TMP/lists/form.csv: not the form this vault was made for (or a list file beside it changed)" \
+    "and says the list may have changed"
+
 # ---- the answers as exported -------------------------------------------------
 run export "$TMP/plain" --key "$TMP/an.key" --passphrase-file "$TMP/pass" \
     --format responses

@@ -176,10 +176,10 @@ ParameterizedTestParameters(aliases, reads_types)
 		{ "phone number", ALIAS_TYPE_OK, QUESTION_TEXT, "" },
 		{ "percentage", ALIAS_TYPE_OK, QUESTION_INTEGER, "" },
 		{ "calculate_here", ALIAS_TYPE_OK, QUESTION_CALCULATE, "" },
-		{ "select_one_from_file places.csv", ALIAS_TYPE_UNSUPPORTED,
-		  0, "" },
-		{ "select one from file places.csv", ALIAS_TYPE_UNSUPPORTED,
-		  0, "" },
+		{ "select_one_from_file places.csv", ALIAS_TYPE_OK,
+		  QUESTION_SELECT_ONE, "places.csv" },
+		{ "select multiple from file places.csv", ALIAS_TYPE_OK,
+		  QUESTION_SELECT_MULTIPLE, "places.csv" },
 		{ "select_one_external city", ALIAS_TYPE_UNSUPPORTED, 0, "" },
 		{ "select_one yn or_other", ALIAS_TYPE_OK,
 		  QUESTION_SELECT_ONE, "yn" },
@@ -241,6 +241,9 @@ Test(aliases, tells_or_other)
 	cr_assert_str_eq(alias_builtin("percentage")->constraint,
 	    "0 <= . and . <= 100");
 	cr_assert_null(alias_builtin("integer"));
+	cr_assert(alias_from_file("select_one_from_file  a.csv"));
+	cr_assert(alias_from_file("Select Multiple From File a.csv"));
+	cr_assert_not(alias_from_file("select_one a.csv"));
 }
 
 Test(aliases, suggests_near_types)
