@@ -103,6 +103,9 @@ double		 expr_parse_number(const char *, size_t);
 
 /* expr-func.c */
 const struct expr_func *expr_func_find(const char *, size_t);
+/* expr-pulldata.c: pulldata(), a lookup in a file beside the form. */
+void		 expr_fn_pulldata(const struct expr *,
+		     const struct expr_env *, struct expr_value *);
 
 /* expr-hint.c: the message for an unknown bare name: function is 1 when
  * a function has that name, question when a question has. Caller frees. */

@@ -256,16 +256,67 @@ external_choice(struct form_builder *b, const struct question *q,
 	return 0;
 }
 
-/* Keep the file's bytes with the form. */
-static void
-external_keep(struct form *f, const char *name, struct buf *data)
+/* Keep the file's bytes and cells with the form; its index. */
+static int
+external_keep(struct form *f, const char *name, struct buf *data,
+    struct external_rows *r)
 {
+	struct form_file	*ff;
+
 	f->files = xreallocarray(f->files, f->nfiles + 1, sizeof *f->files);
-	f->files[f->nfiles].name = xstrdup(name);
-	f->files[f->nfiles].bytes = data->data;
-	f->files[f->nfiles].nbytes = data->len;
-	f->nfiles++;
+	ff = &f->files[f->nfiles];
+	ff->name = xstrdup(name);
+	ff->bytes = data->data;
+	ff->nbytes = data->len;
+	ff->rows = r->rows;
+	ff->ncells = r->ncells;
+	ff->nrows = r->nrows;
 	buf_init(data);
+	r->rows = NULL;
+	r->ncells = NULL;
+	r->nrows = 0;
+	return (int)f->nfiles++;
+}
+
+/* Read and parse a file for q, after the checks of its name. */
+static int
+external_load(struct form_builder *b, const struct question *q,
+    const char *file, struct buf *data, struct external_rows *r)
+{
+	if (!external_name_ok(b, q, file))
+		return -1;
+	if (b->form->nfiles >= FORM_LIST_MAX_FILES) {
+		form_error(b, q->line, "more than %d list files",
+		    FORM_LIST_MAX_FILES);
+		return -1;
+	}
+	if (external_read(b, q, file, data) != 0 ||
+	    external_parse(b, q, file, data, r) != 0)
+		return -1;
+	return 0;
+}
+
+int
+external_file(struct form_builder *b, const struct question *q,
+    const char *file)
+{
+	struct form		*f = b->form;
+	struct external_rows	 r;
+	struct buf		 data;
+	size_t			 i;
+	int			 rc = -1;
+
+	for (i = 0; i < f->nfiles; i++) {
+		if (strcmp(f->files[i].name, file) == 0)
+			return (int)i;
+	}
+	memset(&r, 0, sizeof r);
+	buf_init(&data);
+	if (external_load(b, q, file, &data, &r) == 0)
+		rc = external_keep(f, file, &data, &r);
+	external_rows_free(&r);
+	buf_clear(&data);
+	return rc;
 }
 
 int
@@ -282,17 +333,9 @@ external_list(struct form_builder *b, struct question *q, const char *file)
 		if (strcmp(f->lists[i].name, file) == 0)
 			return (int)i;	/* read for another question */
 	}
-	if (!external_name_ok(b, q, file))
-		return -1;
-	if (f->nfiles >= FORM_LIST_MAX_FILES) {
-		form_error(b, q->line, "more than %d list files",
-		    FORM_LIST_MAX_FILES);
-		return -1;
-	}
 	memset(&r, 0, sizeof r);
 	buf_init(&data);
-	if (external_read(b, q, file, &data) != 0 ||
-	    external_parse(b, q, file, &data, &r) != 0)
+	if (external_load(b, q, file, &data, &r) != 0)
 		goto out;
 	kind = xcalloc(r.ncells[0] + 1, sizeof *kind);
 	if ((ncol = external_columns(b, q, file, r.rows[0], r.ncells[0],
@@ -319,7 +362,12 @@ external_list(struct form_builder *b, struct question *q, const char *file)
 		goto out;
 	}
 	choices_list_index(l);
-	external_keep(f, file, &data);
+	for (i = 0; i < f->nfiles; i++) {
+		if (strcmp(f->files[i].name, file) == 0)
+			break;	/* pulldata read it first */
+	}
+	if (i == f->nfiles)
+		external_keep(f, file, &data, &r);
 	rc = (int)first;
 out:
 	free(kind);

@@ -236,6 +236,12 @@ void		 choices_add_other(struct form *, struct choice_list *);
 #define FORM_LIST_MAX_FILES	64
 int		 external_list(struct form_builder *, struct question *q,
 		     const char *file);
+/* The same file read for pulldata() only: its index in form->files. */
+int		 external_file(struct form_builder *, const struct question *q,
+		     const char *file);
+/* Before expressions are parsed: the files that q's pulldata() calls
+ * name ("pulldata('fruits', ...)" reads fruits.csv). */
+void		 survey_pulldata_files(struct form_builder *, int q);
 /* choices.c: index l's names for choice_list_find (again after adding
  * to it); make every choice's extra array as long as the form's extra
  * columns now are (new ones ""). */

@@ -478,7 +478,7 @@ form_list_clear(struct choice_list *l, const struct form *f)
 void
 form_free(struct form *f)
 {
-	size_t	 i;
+	size_t	 i, j;
 
 	if (f == NULL)
 		return;
@@ -498,6 +498,11 @@ form_free(struct form *f)
 	for (i = 0; i < f->nfiles; i++) {
 		free(f->files[i].name);
 		free(f->files[i].bytes);
+		for (j = 0; j < f->files[i].nrows; j++)
+			form_texts_free(f->files[i].rows[j],
+			    f->files[i].ncells[j]);
+		free(f->files[i].rows);
+		free(f->files[i].ncells);
 	}
 	free(f->files);
 	free(f->path);

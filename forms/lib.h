@@ -138,6 +138,9 @@ struct form_file {
 	char		*name;
 	unsigned char	*bytes;
 	size_t		 nbytes;
+	char		***rows;	/* its cells, trimmed; header first */
+	size_t		*ncells;
+	size_t		 nrows;
 };
 
 struct form {

@@ -6,6 +6,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "forms/form-private.h"
 #include "forms/expr-private.h"
@@ -241,5 +242,73 @@ survey_check_extra(struct form_builder *b, int i)
 	    *form_text(f, q->hint, 0) == '\0' && p->media != NULL) {
 		xasprintf(&label, "[%s]", p->media);
 		q->label[f->default_lang] = label;
+	}
+}
+
+/* The file the pulldata() call at s names (s just after "pulldata"):
+ * 1 with *name set (caller frees), 0 when s is no call, -1 when its
+ * first argument is no text in quotes. */
+static int
+survey_pulldata_name(const char *s, char **name)
+{
+	const char	*end;
+	char		 quote;
+
+	s += strspn(s, " \t\n");
+	if (*s != '(')
+		return 0;
+	s++;
+	s += strspn(s, " \t\n");
+	if (*s != '\'' && *s != '"')
+		return -1;
+	quote = *s++;
+	if ((end = strchr(s, quote)) == NULL)
+		return -1;
+	*name = xstrndup(s, (size_t)(end - s));
+	return 1;
+}
+
+void
+survey_pulldata_files(struct form_builder *b, int i)
+{
+	const struct question	*q = &b->form->questions[i];
+	const char		*srcs[5], *s;
+	char			*name, *file;
+	size_t			 k, n;
+	int			 r;
+
+	srcs[0] = q->relevant_src;
+	srcs[1] = q->constraint_src;
+	srcs[2] = q->calculation_src;
+	srcs[3] = q->required_src;
+	srcs[4] = q->choice_filter_src;
+	for (k = 0; k < nitems(srcs); k++) {
+		for (s = srcs[k]; s != NULL &&
+		    (s = strstr(s, "pulldata")) != NULL; s += 8) {
+			if (s != srcs[k] && strchr("abcdefghijklmnopqrstuvwxyz"
+			    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-.:{",
+			    s[-1]) != NULL)
+				continue;	/* part of another name */
+			if ((r = survey_pulldata_name(s + 8, &name)) == 0)
+				continue;
+			if (r < 0) {
+				form_error(b, q->line, "pulldata() needs the "
+				    "name of its file in quotes first "
+				    "(pulldata('fruits', ...) reads "
+				    "fruits.csv)");
+				return;
+			}
+			n = strlen(name);
+			if (n > 4 && strcasecmp(name + n - 4, ".csv") == 0)
+				file = name;
+			else {
+				xasprintf(&file, "%s.csv", name);
+				free(name);
+			}
+			r = external_file(b, q, file);
+			free(file);
+			if (r < 0)
+				return;
+		}
 	}
 }

@@ -456,6 +456,7 @@ survey_parse_exprs(struct form_builder *b)
 		q = &f->questions[i];
 		if (b->pending[i].placeholder)
 			continue;	/* refused for its type already */
+		survey_pulldata_files(b, (int)i);
 		survey_expr(b, q, b->pending[i].required_true ? "true()" :
 		    q->required_src, &q->required, "required");
 		survey_expr(b, q, q->relevant_src, &q->relevant, "relevant");

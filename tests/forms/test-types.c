@@ -496,3 +496,43 @@ Test(files, refuses_a_list_too_large)
 	cr_assert_not_null(strstr(cause, "list file 'bad.csv' is larger than "
 	    "8 MiB"), "%s", cause);
 }
+
+Test(files, pulls_data_from_a_file)
+{
+	put("fruits.csv", "name_key,name\nmango,Mango\norange,Orange\n");
+	form = parse_beside("survey,type,name,label,calculation\n"
+	    ",select_one_from_file places.csv,p,P,\n"
+	    ",text,key,K,\n"
+	    ",calculate,label,,\"pulldata('places', 'label', 'name', ${p})\"\n"
+	    ",calculate,fruit,,\"pulldata( \"\"fruits\"\", 'name', "
+	    "'name_key', ${key})\"\n"
+	    ",calculate,none,,\"pulldata('fruits', 'nope', 'name_key', "
+	    "'mango')\"\n");
+	cr_assert_not_null(form, "%s", cause);
+	cr_assert_eq(form->nfiles, 2);
+	answers = answers_create(form, 1, "2025-06-01");
+	cr_assert_str_eq(answers_get(answers, q_of("label")), "");
+	cr_assert_eq(give("p", "s1"), ANSWER_OK);
+	cr_assert_str_eq(answers_get(answers, q_of("label")), "South, one");
+	cr_assert_eq(give("key", "orange"), ANSWER_OK);
+	cr_assert_str_eq(answers_get(answers, q_of("fruit")), "Orange");
+	cr_assert_eq(give("key", "kiwi"), ANSWER_OK);
+	cr_assert_str_eq(answers_get(answers, q_of("fruit")), "");
+	cr_assert_str_eq(answers_get(answers, q_of("none")), "");
+}
+
+Test(files, refuses_pulldata_without_its_file)
+{
+	form = parse_beside("survey,type,name,label,calculation\n"
+	    ",calculate,c,,\"pulldata('nothere', 'a', 'b', 'c')\"\n");
+	cr_assert_null(form);
+	cr_assert_not_null(strstr(cause, "f.csv:2: list file 'nothere.csv' "
+	    "not found beside the form"), "%s", cause);
+	free(cause);
+	cause = NULL;
+	form = parse_beside("survey,type,name,label,calculation\n"
+	    ",text,t,T,\n,calculate,c,,\"pulldata(${t}, 'a', 'b', 'c')\"\n");
+	cr_assert_null(form);
+	cr_assert_not_null(strstr(cause, "f.csv:3: pulldata() needs the name "
+	    "of its file in quotes first"), "%s", cause);
+}
