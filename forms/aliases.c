@@ -159,6 +159,8 @@ static const struct alias_type alias_selects[] = {
 	{ "select_multiple_from_file", QUESTION_SELECT_MULTIPLE },
 	{ "select one from file", QUESTION_SELECT_ONE },
 	{ "select multiple from file", QUESTION_SELECT_MULTIPLE },
+	{ "select_one_external", QUESTION_SELECT_ONE },
+	{ "select one external", QUESTION_SELECT_ONE },
 	{ "add select one prompt using", QUESTION_SELECT_ONE },
 	{ "add select multiple prompt using", QUESTION_SELECT_MULTIPLE },
 	{ "select all that apply from", QUESTION_SELECT_MULTIPLE },
@@ -327,7 +329,7 @@ static const struct alias_special alias_capture[] = {
 
 /* The same for types followed by a list, a file or a layer name. */
 static const char *alias_unsupported_prefixes[] = {
-	"osm", "select_one_external", "select one external",
+	"osm",
 };
 
 /* The cell in lower case with runs of spaces made one space. */
@@ -393,8 +395,10 @@ alias_from_file(const char *cell)
 	int	 yes = 0;
 
 	lower = alias_normalise(cell, 1);
-	for (i = 0; i < 4; i++)
-		yes |= alias_word(lower, alias_selects[i].name);
+	for (i = 0; i < 6; i++) {
+		if (alias_word(lower, alias_selects[i].name))
+			yes = i < 4 ? 1 : 2;
+	}
 	free(lower);
 	return yes;
 }

@@ -146,13 +146,14 @@ choice_list_find(const struct choice_list *l, const char *s, size_t n)
 }
 
 static struct choice_list *
-choices_list_add(struct form *f, const char *name, int line)
+choices_list_add(struct form *f, const char *name, int line, int external)
 {
 	struct choice_list	*l;
 	size_t			 i;
 
 	for (i = 0; i < f->nlists; i++) {
-		if (strcmp(f->lists[i].name, name) == 0)
+		if (strcmp(f->lists[i].name, name) == 0 &&
+		    f->lists[i].external == external)
 			return &f->lists[i];
 	}
 	f->lists = xreallocarray(f->lists, f->nlists + 1, sizeof *f->lists);
@@ -160,6 +161,7 @@ choices_list_add(struct form *f, const char *name, int line)
 	memset(l, 0, sizeof *l);
 	l->name = xstrdup(name);
 	l->line = line;
+	l->external = external;
 	return l;
 }
 
@@ -184,7 +186,8 @@ choices_exists(struct form_builder *b, const struct choice_list *l,
 
 static void
 choices_row(struct form_builder *b, const struct form_column *cols,
-    size_t ncols, const struct read_row *row, size_t lcol, size_t ncol)
+    size_t ncols, const struct read_row *row, size_t lcol, size_t ncol,
+    int external)
 {
 	struct form		*f = b->form;
 	struct choice_list	*l;
@@ -198,7 +201,7 @@ choices_row(struct form_builder *b, const struct form_column *cols,
 		form_error(b, row->line, "choice without list_name");
 		return;
 	}
-	l = choices_list_add(f, list, row->line);
+	l = choices_list_add(f, list, row->line, external);
 	if (*name == '\0') {
 		form_error(b, row->line, "choice without name in list '%s'",
 		    list);
@@ -300,7 +303,8 @@ choices_column(const struct form_column *cols, size_t n,
 }
 
 void
-choices_read(struct form_builder *b, const struct read_sheet *sh)
+choices_read(struct form_builder *b, const struct read_sheet *sh,
+    int external)
 {
 	struct form_column	*cols;
 	size_t			 i, n = sh->header.ncells;
@@ -312,12 +316,14 @@ choices_read(struct form_builder *b, const struct read_sheet *sh)
 	ncol = choices_column(cols, n, COLUMN_NAME);
 	line = n != 0 ? sh->header.line : sh->line;
 	if (lcol == -1)
-		form_error(b, line, "choices sheet has no list_name column");
+		form_error(b, line, "%s sheet has no list_name column",
+		    external ? "external_choices" : "choices");
 	if (ncol == -1)
-		form_error(b, line, "choices sheet has no name column");
+		form_error(b, line, "%s sheet has no name column",
+		    external ? "external_choices" : "choices");
 	for (i = 0; lcol != -1 && ncol != -1 && i < sh->nrows; i++) {
 		choices_row(b, cols, n, &sh->rows[i], (size_t)lcol,
-		    (size_t)ncol);
+		    (size_t)ncol, external);
 	}
 	for (i = 0; i < b->form->nlists; i++)
 		choices_index(&b->form->lists[i]);

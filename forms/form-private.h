@@ -108,7 +108,8 @@ enum alias_type_result alias_type(const char *, enum question_type *,
  * pyxform's "or_other" ("or other", "or specify other"). */
 enum alias_type_result alias_type_other(const char *, enum question_type *,
 		     char **list, int *or_other);
-/* 1 for select_one_from_file and its aliases (a list in a file). */
+/* 1 for select_one_from_file and its aliases (a list in a file); 2
+ * for select_one_external (a list of the external_choices sheet). */
 int		 alias_from_file(const char *);
 /* A type that pyxform defines as another with a constraint and a hint
  * ("phone number", "percentage"), or NULL. */
@@ -163,6 +164,7 @@ struct form_pending {
 	int		 range;		/* type range */
 	int		 or_other;	/* select ... or_other */
 	int		 from_file;	/* select_one_from_file ... */
+	int		 external;	/* select_one_external */
 	char		*start, *end, *step;	/* range parameters */
 	char		*media;		/* first media file of the row */
 	char		*trigger;	/* trigger column, as written */
@@ -208,7 +210,10 @@ const char	*form_cell(const struct read_row *, size_t i);
 char		**form_texts(const struct form *);
 
 /* choices.c: the choice lists. */
-void		 choices_read(struct form_builder *, const struct read_sheet *);
+/* The choices sheet, or (external 1) the external_choices sheet whose
+ * lists select_one_external names: lists apart from the others'. */
+void		 choices_read(struct form_builder *, const struct read_sheet *,
+		     int external);
 
 /* survey-types.c: what the types and columns survey.c leaves to it
  * add to a question: pyxform's built-in constraints, range, or_other's

@@ -245,7 +245,8 @@ static void
 form_sheets(struct form_builder *b, const struct read_book *book,
     const struct read_sheet **sheets)
 {
-	static const char	*names[] = { "survey", "choices", "settings" };
+	static const char	*names[] = { "survey", "choices", "settings",
+	    "external_choices" };
 	const struct read_sheet	*sh;
 	char			 at[FORM_WHERE_MAX];
 	size_t			 i, j;
@@ -350,7 +351,7 @@ form_parse_buffer(const char *name, const void *data, size_t n, char **cause)
 {
 	struct form_builder	 b;
 	struct read_book	 book;
-	const struct read_sheet	*sheets[3] = { NULL, NULL, NULL };
+	const struct read_sheet	*sheets[4] = { NULL, NULL, NULL, NULL };
 	struct form		*f;
 	char			*title = NULL;
 
@@ -367,7 +368,9 @@ form_parse_buffer(const char *name, const void *data, size_t n, char **cause)
 	form_settings(&b, sheets[2], &title);
 	form_langs(&b, &book);
 	if (sheets[1] != NULL)
-		choices_read(&b, sheets[1]);
+		choices_read(&b, sheets[1], 0);
+	if (sheets[3] != NULL)
+		choices_read(&b, sheets[3], 1);
 	if (sheets[0] != NULL)
 		survey_read(&b, sheets[0]);
 	survey_check(&b);

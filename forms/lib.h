@@ -71,6 +71,7 @@ struct choice_list {
 	struct choice	*choices;
 	size_t		 nchoices;
 	int		 line;		/* first row of the list */
+	int		 external;	/* of the external_choices sheet */
 
 	/* Lookup by name (choice_list_find), built once the choices sheet
 	 * is read: open addressing, nslots a power of two, at most half

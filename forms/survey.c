@@ -52,7 +52,8 @@ survey_type(struct form_builder *b, struct question *q,
 	}
 	switch (alias_type_other(cell, &q->type, &p->list, &p->or_other)) {
 	case ALIAS_TYPE_OK:
-		p->from_file = alias_from_file(cell);
+		p->from_file = alias_from_file(cell) == 1;
+		p->external = alias_from_file(cell) == 2;
 		return;
 	case ALIAS_TYPE_NO_LIST:
 		form_error(b, q->line, "type '%s' needs a choice list name",
@@ -318,12 +319,13 @@ survey_read(struct form_builder *b, const struct read_sheet *sh)
 }
 
 static int
-survey_list_find(const struct form *f, const char *name)
+survey_list_find(const struct form *f, const char *name, int external)
 {
 	size_t	 i;
 
 	for (i = 0; i < f->nlists; i++) {
-		if (strcmp(f->lists[i].name, name) == 0)
+		if (strcmp(f->lists[i].name, name) == 0 &&
+		    f->lists[i].external == external)
 			return (int)i;
 	}
 	return -1;
@@ -340,13 +342,15 @@ survey_check_list(struct form_builder *b, struct question *q,
 
 	if (p->list != NULL) {
 		q->list = p->from_file ? -1 : survey_list_find(b->form,
-		    p->list);
-		if (q->list == -1 && (p->from_file || (strrchr(p->list, '.') !=
-		    NULL && strcasecmp(strrchr(p->list, '.'), ".csv") == 0)))
+		    p->list, p->external);
+		if (q->list == -1 && !p->external && (p->from_file ||
+		    (strrchr(p->list, '.') != NULL &&
+		    strcasecmp(strrchr(p->list, '.'), ".csv") == 0)))
 			q->list = external_list(b, q, p->list);
 		else if (q->list == -1)
-			form_error(b, q->line, "choice list '%s' not found",
-			    p->list);
+			form_error(b, q->line, "choice list '%s' not found%s",
+			    p->list, p->external ? " in the external_choices "
+			    "sheet" : "");
 		if (q->list >= 0)
 			l = &b->form->lists[q->list];
 	}

@@ -180,7 +180,9 @@ ParameterizedTestParameters(aliases, reads_types)
 		  QUESTION_SELECT_ONE, "places.csv" },
 		{ "select multiple from file places.csv", ALIAS_TYPE_OK,
 		  QUESTION_SELECT_MULTIPLE, "places.csv" },
-		{ "select_one_external city", ALIAS_TYPE_UNSUPPORTED, 0, "" },
+		{ "select_one_external city", ALIAS_TYPE_OK,
+		  QUESTION_SELECT_ONE, "city" },
+		{ "osm building", ALIAS_TYPE_UNSUPPORTED, 0, "" },
 		{ "select_one yn or_other", ALIAS_TYPE_OK,
 		  QUESTION_SELECT_ONE, "yn" },
 		{ "select one from yn or specify other", ALIAS_TYPE_OK,
@@ -244,6 +246,7 @@ Test(aliases, tells_or_other)
 	cr_assert(alias_from_file("select_one_from_file  a.csv"));
 	cr_assert(alias_from_file("Select Multiple From File a.csv"));
 	cr_assert_not(alias_from_file("select_one a.csv"));
+	cr_assert_eq(alias_from_file("select one external c"), 2);
 }
 
 Test(aliases, suggests_near_types)

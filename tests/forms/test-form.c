@@ -543,8 +543,12 @@ ParameterizedTestParameters(form, reports_errors_with_lines)
 		{ HEAD ",select_one_from_file c.csv,a,A\n",
 		  "t.csv:2: list file 'c.csv' not found beside the form "
 		  "(c.csv: No such file or directory)" },
-		{ HEAD ",select_one_external c,a,A\n",
-		  "t.csv:2: unsupported type 'select_one_external c'" },
+		{ HEAD ",select_one_external c,a,A\n" YN,
+		  "t.csv:2: choice list 'c' not found in the external_choices "
+		  "sheet" },
+		{ HEAD ",select_one_external yn,a,A\n" YN,
+		  "t.csv:2: choice list 'yn' not found in the external_choices "
+		  "sheet" },
 		{ HEAD ",select_one,a,A\n",
 		  "t.csv:2: type 'select_one' needs a choice list name" },
 		{ HEAD ",,a,A\n,text,b,B\n", "t.csv:2: row without type" },

@@ -536,3 +536,25 @@ Test(files, refuses_pulldata_without_its_file)
 	cr_assert_not_null(strstr(cause, "f.csv:3: pulldata() needs the name "
 	    "of its file in quotes first"), "%s", cause);
 }
+
+Test(types, reads_external_choices_apart)
+{
+	const struct choice_list	*l1, *l2;
+
+	parse("survey,type,name,label,choice_filter\n"
+	    ",select_one c1,q1,Good?,\n"
+	    ",select_one_external c1,q2,Where?,yes_no=${q1}\n"
+	    "choices,list_name,name,label,\n,c1,yes,Yes,\n,c1,no,No,\n"
+	    "external_choices,list_name,name,label,yes_no\n"
+	    ",c1,n1-e,l1-e,yes\n,c1,n2-e,l2-e,no\n");
+	l1 = form_question_list(form, &form->questions[0]);
+	l2 = form_question_list(form, &form->questions[1]);
+	cr_assert_neq(l1, l2);
+	cr_assert_str_eq(l1->choices[0].name, "yes");
+	cr_assert_str_eq(l2->choices[0].name, "n1-e");
+	cr_assert(l2->external);
+	answers = answers_create(form, 1, "2025-06-01");
+	cr_assert_eq(give("q1", "no"), ANSWER_OK);
+	cr_assert_eq(give("q2", "n1-e"), ANSWER_NOT_CHOICE);
+	cr_assert_eq(give("q2", "n2-e"), ANSWER_OK);
+}
