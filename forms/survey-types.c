@@ -33,8 +33,10 @@ survey_type_extra(struct form_builder *b, int i, const char *cell)
 	free(lower);
 	if ((bi = alias_builtin(cell)) == NULL)
 		return;
-	q->constraint_src = xstrdup(bi->constraint);
-	if (bi->hint != NULL)
+	/* the row's own constraint and hint win, as in pyxform */
+	if (q->constraint_src == NULL)
+		q->constraint_src = xstrdup(bi->constraint);
+	if (bi->hint != NULL && *form_text(b->form, q->hint, 0) == '\0')
 		q->hint[b->form->default_lang] = xstrdup(bi->hint);
 }
 

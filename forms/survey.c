@@ -269,13 +269,13 @@ survey_row(struct form_builder *b, const struct form_column *cols,
 	q = &b->form->questions[i];
 	p = &b->pending[i];
 	survey_type(b, q, p, form_cell(row, tcol));
-	if (!p->placeholder && q->special == QUESTION_ASKED)
-		survey_type_extra(b, i, form_cell(row, tcol));
 	survey_name(b, q, p, form_cell(row, ncol));
 	for (j = 0; j < ncols; j++) {
 		if (*(v = form_cell(row, j)) != '\0')
 			survey_cell(b, q, p, &cols[j], v);
 	}
+	if (!p->placeholder && q->special == QUESTION_ASKED)
+		survey_type_extra(b, i, form_cell(row, tcol));
 	survey_nest(b, g, i);
 	if ((i = survey_add_other(b, i)) >= 0)
 		survey_nest(b, g, i);

@@ -560,3 +560,21 @@ Test(types, reads_external_choices_apart)
 	cr_assert_eq(give("q2", "n1-e"), ANSWER_NOT_CHOICE);
 	cr_assert_eq(give("q2", "n2-e"), ANSWER_OK);
 }
+
+Test(types, keeps_the_rows_own_constraint_and_hint)
+{
+	const struct question	*q;
+
+	parse("survey,type,name,label,hint,constraint\n"
+	    ",phone number,a,A,Your mobile,string-length(.) = 10\n"
+	    ",percentage,b,B,,\n");
+	q = &form->questions[0];
+	cr_assert_str_eq(q->constraint_src, "string-length(.) = 10");
+	cr_assert_str_eq(form_text(form, q->hint, 0), "Your mobile");
+	q = &form->questions[1];
+	cr_assert_str_eq(q->constraint_src, "0 <= . and . <= 100");
+	answers = answers_create(form, 1, "2025-06-01");
+	cr_assert_eq(give("b", "101"), ANSWER_CONSTRAINT);
+	cr_assert_eq(give("b", "100"), ANSWER_OK);
+	cr_assert_eq(give("a", "12345"), ANSWER_CONSTRAINT);
+}
