@@ -165,23 +165,52 @@ choices_list_add(struct form *f, const char *name, int line, int external)
 	return l;
 }
 
-/* 1 if a choice of this name is already in the list (error given). */
-static int
-choices_exists(struct form_builder *b, const struct choice_list *l,
-    const char *name, int line)
+/* A choice named as an earlier one of its list: an error each, unless
+ * the settings allow it. Once the list is indexed (the first of a name
+ * is the one found), in one pass: O(n), not a scan per choice. */
+static void
+choices_duplicates(struct form_builder *b, struct choice_list *l)
 {
-	char	 at[FORM_WHERE_MAX];
-	size_t	 i;
+	const struct form *f = b->form;
+	struct choice	*c;
+	char		 at[FORM_WHERE_MAX];
+	size_t		 i, n = 0;
+	int		 k;
 
+	unsigned char	*dup;
+
+	if (b->allow_duplicates || l->nchoices == 0)
+		return;
+	dup = xcalloc(l->nchoices, 1);
 	for (i = 0; i < l->nchoices; i++) {
-		if (strcmp(l->choices[i].name, name) == 0) {
-			form_error(b, line, "duplicate choice '%s' in list "
-			    "'%s' (first at %s)", name, l->name, form_at(b->form,
-			    l->choices[i].line, at, sizeof at));
-			return 1;
-		}
+		c = &l->choices[i];
+		k = choice_list_find(l, c->name, strlen(c->name));
+		if (k < 0 || (size_t)k == i)
+			continue;
+		dup[i] = 1;
+		form_error(b, c->line, "duplicate choice '%s' in list '%s' "
+		    "(first at %s)", c->name, l->name, form_at(b->form,
+		    l->choices[k].line, at, sizeof at));
 	}
-	return 0;
+	for (i = 0; i < l->nchoices; i++) {
+		c = &l->choices[i];
+		if (!dup[i]) {
+			l->choices[n++] = *c;
+			continue;
+		}
+		free(c->name);		/* left out, as before */
+		for (k = 0; (size_t)k < f->nlangs; k++)
+			free(c->label[k]);
+		free(c->label);
+		for (k = 0; c->extra[k] != NULL; k++)
+			free(c->extra[k]);
+		free(c->extra);
+	}
+	free(dup);
+	if (n != l->nchoices) {
+		l->nchoices = n;
+		choices_index(l);
+	}
 }
 
 static void
@@ -213,8 +242,6 @@ choices_row(struct form_builder *b, const struct form_column *cols,
 		    "a space", name, list);
 		return;
 	}
-	if (!b->allow_duplicates && choices_exists(b, l, name, row->line))
-		return;
 	l->choices = xreallocarray(l->choices, l->nchoices + 1,
 	    sizeof *l->choices);
 	c = &l->choices[l->nchoices++];
@@ -325,7 +352,10 @@ choices_read(struct form_builder *b, const struct read_sheet *sh,
 		choices_row(b, cols, n, &sh->rows[i], (size_t)lcol,
 		    (size_t)ncol, external);
 	}
-	for (i = 0; i < b->form->nlists; i++)
+	for (i = 0; i < b->form->nlists; i++) {
 		choices_index(&b->form->lists[i]);
+		if (b->form->lists[i].external == external)
+			choices_duplicates(b, &b->form->lists[i]);
+	}
 	free(cols);
 }

@@ -225,12 +225,6 @@ external_choice(struct form_builder *b, const struct question *q,
 		    "a choice name with a space");
 		return -1;
 	}
-	if (!b->allow_duplicates && l->nchoices < 100000 &&
-	    choice_list_find(l, name, strlen(name)) >= 0) {
-		form_error(b, q->line, "list file '%s', row %zu: duplicate "
-		    "choice '%s'", file, row + 1, name);
-		return -1;
-	}
 	l->choices = xreallocarray(l->choices, l->nchoices + 1,
 	    sizeof *l->choices);
 	c = &l->choices[l->nchoices++];
@@ -251,8 +245,6 @@ external_choice(struct form_builder *b, const struct question *q,
 	}
 	if (*form_text(f, c->label, f->default_lang) == '\0')
 		c->label[f->default_lang] = xstrdup(name);
-	if (l->nchoices % 64 == 0 || l->nchoices == 1)
-		choices_list_index(l);	/* duplicates found quickly */
 	return 0;
 }
 
@@ -326,7 +318,7 @@ external_list(struct form_builder *b, struct question *q, const char *file)
 	struct external_rows	 r;
 	struct choice_list	*l;
 	struct buf		 data;
-	size_t			 i, first;
+	size_t			 i, first, *rowof = NULL;
 	int			*kind = NULL, ncol, rc = -1;
 
 	for (i = 0; i < f->nlists; i++) {
@@ -348,10 +340,12 @@ external_list(struct form_builder *b, struct question *q, const char *file)
 	l->name = xstrdup(file);
 	l->line = q->line;
 	first = f->nlists++;
+	rowof = xcalloc(r.nrows, sizeof *rowof);
 	for (i = 1; i < r.nrows; i++) {
 		if (r.ncells[i] == 0 || (r.ncells[i] == 1 &&
 		    *r.rows[i][0] == '\0'))
 			continue;	/* a blank line */
+		rowof[l->nchoices] = i;
 		if (external_choice(b, q, l, file, i, r.rows[i],
 		    r.ncells[i] < r.ncells[0] ? r.ncells[i] : r.ncells[0],
 		    kind, ncol) != 0)
@@ -361,7 +355,16 @@ external_list(struct form_builder *b, struct question *q, const char *file)
 		form_error(b, q->line, "list file '%s' has no choices", file);
 		goto out;
 	}
-	choices_list_index(l);
+	choices_list_index(l);	/* once: the first of a name wins */
+	for (i = 0; !b->allow_duplicates && i < l->nchoices; i++) {
+		if (choice_list_find(l, l->choices[i].name,
+		    strlen(l->choices[i].name)) != (int)i) {
+			form_error(b, q->line, "list file '%s', row %zu: "
+			    "duplicate choice '%s'", file, rowof[i] + 1,
+			    l->choices[i].name);
+			goto out;
+		}
+	}
 	for (i = 0; i < f->nfiles; i++) {
 		if (strcmp(f->files[i].name, file) == 0)
 			break;	/* pulldata read it first */
@@ -370,6 +373,7 @@ external_list(struct form_builder *b, struct question *q, const char *file)
 		external_keep(f, file, &data, &r);
 	rc = (int)first;
 out:
+	free(rowof);
 	free(kind);
 	external_rows_free(&r);
 	buf_clear(&data);

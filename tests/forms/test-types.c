@@ -578,3 +578,16 @@ Test(types, keeps_the_rows_own_constraint_and_hint)
 	cr_assert_eq(give("b", "100"), ANSWER_OK);
 	cr_assert_eq(give("a", "12345"), ANSWER_CONSTRAINT);
 }
+
+Test(types, names_the_first_of_each_duplicate_choice)
+{
+	const char	*csv = "survey,type,name,label\n,select_one c,q,Q\n"
+	    "choices,list_name,name,label\n,c,a,A\n,c,a,A2\n,c,b,B\n"
+	    ",c,d,D\n,c,b,B2\n";
+
+	form = form_parse_buffer("t.csv", csv, strlen(csv), &cause);
+	cr_assert_null(form);
+	cr_assert_str_eq(cause, "t.csv:5: duplicate choice 'a' in list 'c' "
+	    "(first at line 4)\nt.csv:8: duplicate choice 'b' in list 'c' "
+	    "(first at line 6)");
+}
