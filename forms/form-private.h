@@ -252,6 +252,8 @@ void		 survey_pulldata_files(struct form_builder *, int q);
  * columns now are (new ones ""). */
 void		 choices_list_index(struct choice_list *l);
 void		 choices_grow_extras(struct form *);
+/* fingerprint.c: set f->fingerprint from its bytes and files. */
+void		 form_fingerprint(struct form *f);
 /* form.c: the index of an extra choice column, added if new. */
 int		 form_extra_add(struct form *, const char *name);
 

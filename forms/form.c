@@ -269,38 +269,6 @@ form_sheets(struct form_builder *b, const struct read_book *book,
 		    "'survey' starts it)");
 }
 
-static void
-form_hash_len(crypto_generichash_state *st, uint64_t n)
-{
-	unsigned char	 le[8];
-	int		 i;
-
-	for (i = 0; i < 8; i++)
-		le[i] = (unsigned char)(n >> (8 * i));
-	crypto_generichash_update(st, le, sizeof le);
-}
-
-/* The fingerprint: the form's bytes, then its list files (lib.h). */
-static void
-form_fingerprint(struct form *f)
-{
-	crypto_generichash_state	 st;
-	size_t				 i;
-
-	crypto_generichash_init(&st, NULL, 0, sizeof f->fingerprint);
-	crypto_generichash_update(&st, f->bytes, f->nbytes);
-	for (i = 0; i < f->nfiles; i++) {
-		form_hash_len(&st, strlen(f->files[i].name));
-		crypto_generichash_update(&st,
-		    (const unsigned char *)f->files[i].name,
-		    strlen(f->files[i].name));
-		form_hash_len(&st, f->files[i].nbytes);
-		crypto_generichash_update(&st, f->files[i].bytes,
-		    f->files[i].nbytes);
-	}
-	crypto_generichash_final(&st, f->fingerprint, sizeof f->fingerprint);
-}
-
 /* Settings fall back: title to id, id to the file's base name. */
 static void
 form_finish(struct form_builder *b, char *title, const void *data, size_t n)
