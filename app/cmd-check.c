@@ -37,8 +37,11 @@ const struct cmd_entry cmd_check_entry = {
 	    "\n"
 	    "The outline lists languages and sections (name/) with their\n"
 	    "questions (notes and group ends left out): type, choice list\n"
-	    "and its size, and flags: required, if (relevant), checked\n"
-	    "(constraint). \"+N\" stands for N more questions like the\n"
+	    "and its size, a range's start, end and step, and flags:\n"
+	    "required, if (relevant), checked (constraint), read-only (a\n"
+	    "calculation or readonly shows a value the participant cannot\n"
+	    "change), triggered (a calculation made again when the trigger\n"
+	    "changes). \"+N\" stands for N more questions like the\n"
 	    "first, one after the other. start, end and today are recorded;\n"
 	    "metadata that identifies a device or a person (deviceid,\n"
 	    "phonenumber, ...) is listed as ignored and never recorded; a\n"
@@ -92,6 +95,11 @@ check_type(struct buf *b, const struct form *f, const struct question *q)
 		buf_add_str(b, " multiline");
 	if (q->randomize)
 		buf_add_str(b, " random");
+	if (q->range_start != NULL)
+		buf_printf(b, " %s to %s by %s", q->range_start, q->range_end,
+		    q->range_step);
+	if (q->date_parts == 1 || q->date_parts == 2)
+		buf_add_str(b, q->date_parts == 1 ? " year" : " month-year");
 }
 
 static void
@@ -103,6 +111,10 @@ check_flags(struct buf *b, const struct question *q)
 		buf_add_str(b, " if");
 	if (q->constraint != NULL)
 		buf_add_str(b, " checked");
+	if (q->readonly)
+		buf_add_str(b, " read-only");
+	else if (q->ntriggers != 0)
+		buf_add_str(b, " triggered");
 }
 
 /* Spaces up to column col (bytes; names and types are ASCII). */
@@ -170,7 +182,7 @@ check_question(const struct form *f, size_t i)
 		check_pad(&b, CHECK_NAME);
 		check_type(&b, f, q);
 		if (q->required != NULL || q->relevant != NULL ||
-		    q->constraint != NULL) {
+		    q->constraint != NULL || q->readonly || q->ntriggers != 0) {
 			check_pad(&b, CHECK_NAME + CHECK_TYPE);
 			check_flags(&b, q);
 		}

@@ -30,8 +30,9 @@ const struct cmd_entry cmd_init_entry = {
 	    "keygen')\n"
 	    "\n"
 	    "VAULT must be missing or an empty directory. The vault keeps the\n"
-	    "form's exact bytes and the public key; responses are sealed so\n"
-	    "that only the analyst's secret key opens them.\n"
+	    "form's exact bytes, the list files it reads beside it\n"
+	    "(select_one_from_file, pulldata) and the public key; responses\n"
+	    "are sealed so that only the analyst's secret key opens them.\n"
 	    "\n"
 	    "Exit status: 0 created, 1 VAULT is not empty, 2 usage, 65 invalid\n"
 	    "form or key file, 66 FORM or NAME.pub missing, 74 I/O error.\n",

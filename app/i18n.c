@@ -67,6 +67,13 @@ static const char *const i18n_msgids[I18N_NMSGS] = {
 		"Type your answer; end it with a line holding only a dot (.)."),
 	[I18N_DO_ACKNOWLEDGE] = N_("Type ok to acknowledge."),
 	[I18N_DO_NOTE] = N_("Press Enter to go on."),
+	[I18N_DO_TIME] = N_("Type a time as HH:MM (24-hour clock)."),
+	[I18N_DO_DATETIME] = N_("Type a date and time as YYYY-MM-DD HH:MM."),
+	[I18N_DO_MONTH_YEAR] = N_("Type a month as YYYY-MM."),
+	[I18N_DO_YEAR] = N_("Type a year as YYYY."),
+	[I18N_DO_RANGE] = N_("Type one of the values of the scale."),
+	[I18N_READONLY] = N_(
+		"This answer is worked out for you; it cannot be changed."),
 	[I18N_SKIP] = N_("Press Enter alone to skip."),
 	[I18N_KEEP] = N_(
 		"Press Enter alone to keep it, or type :clear to remove it."),

@@ -97,6 +97,8 @@ plain_instructions(struct plain *p, int q)
 		[QUESTION_DATE] = I18N_DO_DATE,
 		[QUESTION_NOTE] = I18N_DO_NOTE,
 		[QUESTION_ACKNOWLEDGE] = I18N_DO_ACKNOWLEDGE,
+		[QUESTION_TIME] = I18N_DO_TIME,
+		[QUESTION_DATETIME] = I18N_DO_DATETIME,
 	};
 	const struct question	*qu = &p->run->form->questions[q];
 	struct buf		 b;
@@ -105,6 +107,15 @@ plain_instructions(struct plain *p, int q)
 
 	if (qu->type == QUESTION_TEXT && qu->multiline)
 		msg = I18N_DO_MULTILINE;
+	else if (qu->date_parts == 2 || qu->date_parts == 1)
+		msg = qu->date_parts == 2 ? I18N_DO_MONTH_YEAR : I18N_DO_YEAR;
+	else if (qu->range_start != NULL)
+		msg = I18N_DO_RANGE;
+	if (qu->readonly) {
+		plain_say(p, i18n(I18N_READONLY));
+		plain_say(p, i18n(I18N_DO_NOTE));
+		return;
+	}
 	snprintf(max, sizeof max, "%d", qu->rank_max);
 	buf_init(&b);
 	i18n_format(&b, msg, max);
@@ -162,6 +173,26 @@ plain_choices(struct plain *p, int q)
 		plain_put(p, ") ");
 		plain_say(p, form_text(f, c->label, p->run->lang));
 	}
+}
+
+/* A range's scale: every value when there are few, else the first
+ * two, an ellipsis and the last. */
+static void
+plain_range(struct plain *p, const struct question *qu)
+{
+	char	 v[FORM_RANGE_VALUE_MAX];
+	size_t	 i, n = form_range_count(qu);
+
+	plain_put(p, i18n(I18N_SCALE));
+	for (i = 0; i < n; i++) {
+		if (n > 21 && i == 2) {
+			fputs(" ...", p->out);
+			i = n - 1;
+		}
+		form_range_value(qu, i, v, sizeof v);
+		fprintf(p->out, " %s", v);
+	}
+	fputc('\n', p->out);
 }
 
 /* The header line: progress, form title, section. */
@@ -237,8 +268,11 @@ plain_question(struct plain *p)
 		plain_say(p, hint);
 	if (question_has_choices(&f->questions[q]))
 		plain_choices(p, q);
+	if (f->questions[q].range_start != NULL)
+		plain_range(p, &f->questions[q]);
 	if (f->questions[q].type != QUESTION_NOTE &&
-	    *answers_get(p->run->answers, q) != '\0')
+	    (*answers_get(p->run->answers, q) != '\0' ||
+	    f->questions[q].readonly))
 		plain_answer(p, q, "");
 	plain_instructions(p, q);
 }

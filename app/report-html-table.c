@@ -126,7 +126,7 @@ html_caption(struct html_table *t, const struct export_summary_row *r)
 	buf_printf(b, "</span> %s %llu %s", html_word(h, HW_OF),
 	    (unsigned long long)h->tally->group_responses[t->g],
 	    html_word(h, HW_ANSWERED));
-	if (qq->type == QUESTION_DATE) {
+	if (tally_dated(qq->type)) {
 		html_stat(t, r, EXPORT_SUMMARY_MIN, HW_FROM);
 		html_stat(t, r, EXPORT_SUMMARY_MAX, HW_TO);
 	} else {

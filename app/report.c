@@ -137,7 +137,7 @@ report_numbers_text(struct report *r, size_t g, int q)
 	char			*s;
 
 	tally_numbers(r->tally, g, q, &n);
-	if (r->form->questions[q].type == QUESTION_DATE && *n.min != '\0')
+	if (tally_dated(r->form->questions[q].type) && *n.min != '\0')
 		xasprintf(&s, "from %s to %s", n.min, n.max);
 	else if (*n.mean != '\0')
 		xasprintf(&s, "mean %s%smedian %s%smin %s%smax %s", n.mean,
@@ -460,7 +460,7 @@ report_groups_block(struct report *r, const struct report_groups *gs,
 		for (a.i = 0; a.i < 4; a.i++)
 			report_groups_row(r, gs, from, to, numbers[a.i],
 			    report_cell_number, &a);
-	} else if (qq->type == QUESTION_DATE) {
+	} else if (tally_dated(qq->type)) {
 		for (a.i = 2; a.i < 4; a.i++)
 			report_groups_row(r, gs, from, to, a.i == 2 ? "from" :
 			    "to", report_cell_number, &a);

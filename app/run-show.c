@@ -199,6 +199,14 @@ run_answer_text(struct run *r, int q, struct buf *out)
 	size_t				 len, k = 0;
 
 	v = answers_get(r->answers, q);
+	if (*v != '\0' && (qu->date_parts == 1 || qu->date_parts == 2)) {
+		buf_add(out, v, qu->date_parts == 1 ? 4 : 7);	/* the parts */
+		return;
+	}
+	if (*v != '\0' && qu->type == QUESTION_DATETIME) {
+		buf_printf(out, "%.10s %s", v, v + 11);	/* as typed */
+		return;
+	}
 	if (!question_has_choices(qu)) {
 		buf_add_str(out, v);
 		return;

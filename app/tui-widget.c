@@ -31,8 +31,13 @@ tui_widget_free(struct tui_widget *w)
 static void
 tui_edit_load(struct tui *t, struct tui_widget *w)
 {
-	tui_edit_set(&w->edit, answers_get(t->run->answers, w->q),
+	struct buf	 b;
+
+	buf_init(&b);
+	run_answer_text(t->run, w->q, &b);	/* the parts asked */
+	tui_edit_set(&w->edit, buf_str(&b),
 	    tui_question(t, w)->multiline ? RUN_TEXT_MAX : RUN_LINE_MAX);
+	buf_clear(&b);
 }
 
 static char *
@@ -53,6 +58,11 @@ tui_accepts(const struct question *qu, wint_t k)
 		return iswdigit(k) || k == L'-' || k == L'.';
 	case QUESTION_DATE:
 		return iswdigit(k) || k == L'-';
+	case QUESTION_TIME:
+		return iswdigit(k) || k == L':';
+	case QUESTION_DATETIME:
+		return iswdigit(k) || k == L'-' || k == L':' || k == L' ' ||
+		    k == L'T';
 	default:
 		return iswprint(k) || k == L' ';
 	}
@@ -64,8 +74,24 @@ tui_refuse(struct tui *t, const struct question *qu)
 {
 	enum answer_problem	 why;
 
-	why = qu->type == QUESTION_INTEGER ? ANSWER_NOT_INTEGER :
-	    qu->type == QUESTION_DATE ? ANSWER_NOT_DATE : ANSWER_NOT_NUMBER;
+	switch (qu->type) {
+	case QUESTION_INTEGER:
+		why = ANSWER_NOT_INTEGER;
+		break;
+	case QUESTION_DATE:
+		why = qu->date_parts == 1 ? ANSWER_NOT_YEAR :
+		    qu->date_parts == 2 ? ANSWER_NOT_MONTH : ANSWER_NOT_DATE;
+		break;
+	case QUESTION_TIME:
+		why = ANSWER_NOT_TIME;
+		break;
+	case QUESTION_DATETIME:
+		why = ANSWER_NOT_DATETIME;
+		break;
+	default:
+		why = ANSWER_NOT_NUMBER;
+		break;
+	}
 	tui_say(t, answers_builtin_message(why,
 	    &t->run->form->langs[t->run->lang]));
 }
@@ -219,6 +245,10 @@ tui_widget_load(struct tui *t, struct tui_widget *w, int q)
 	qu = tui_question(t, w);
 	if (question_has_choices(qu))
 		w->ops = &tui_choice_ops;
+	else if (qu->readonly)
+		w->ops = &tui_fixed_ops;
+	else if (qu->range_start != NULL)
+		w->ops = &tui_range_ops;
 	else if (qu->type == QUESTION_ACKNOWLEDGE || qu->type == QUESTION_NOTE)
 		w->ops = &tui_ack_ops;
 	else

@@ -257,6 +257,9 @@ void		 tui_draw_question(struct tui *, int *cy, int *cx);
 void		 tui_widget_load(struct tui *, struct tui_widget *w, int q);
 void		 tui_widget_free(struct tui_widget *);
 extern const struct tui_widget_ops tui_choice_ops;
+/* tui-range.c: a range's slider, a read-only question's value. */
+extern const struct tui_widget_ops tui_range_ops;
+extern const struct tui_widget_ops tui_fixed_ops;
 /* The digits typed for a choice key: pick what they name when their
  * second is over, or now (force: another key came). */
 void		 tui_choice_settle(struct tui *, int force);

@@ -65,11 +65,13 @@ _consult_formats()
 # the first vault's form, from "consult check".
 _consult_langs()
 {
-	local cmd=$1 v
+	local cmd=$1 v f
 	shift
 	for v in "$@"; do
-		[[ -f $v/form.csv ]] || continue
-		"$cmd" check "$v/form.csv" 2>/dev/null </dev/null |
+		f=$v/form.xlsx
+		[[ -f $f ]] || f=$v/form.csv
+		[[ -f $f ]] || continue
+		"$cmd" check "$f" 2>/dev/null </dev/null |
 		    sed -n 's/^Languages*: //p' | head -n 1 |
 		    sed 's/ \[default\]//g; s/, /\n/g' |
 		    sed 's/.*(\([^()]*\))$/\1/'

@@ -137,9 +137,19 @@ struct tally_cell {
 	uint64_t	*pref;		/* rank, with TALLY_PAIRWISE:
 					   [a * m + b] put a above b */
 	struct stats_hist hist;		/* integer, decimal */
-	char		 date_min[11];	/* date: "" when none */
-	char		 date_max[11];
+	char		 date_min[17];	/* date, time, datetime: "" when
+					 * none */
+	char		 date_max[17];
 };
+
+/* 1 for the types whose answers are summed up from the first to the
+ * last: date, time, datetime. */
+static inline int
+tally_dated(enum question_type t)
+{
+	return t == QUESTION_DATE || t == QUESTION_TIME ||
+	    t == QUESTION_DATETIME;
+}
 
 /* Compute pairwise preference matrices for rank questions. */
 #define TALLY_PAIRWISE 0x1

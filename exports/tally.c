@@ -249,12 +249,14 @@ tally_rank(struct tally *t, struct tally_cell *c,
 static void
 tally_date(struct tally_cell *c, const char *v)
 {
-	if (strlen(v) != 10)
+	size_t	 n = strlen(v);
+
+	if (n >= sizeof c->date_min)
 		return;
 	if (c->date_min[0] == '\0' || strcmp(v, c->date_min) < 0)
-		memcpy(c->date_min, v, 11);
+		memcpy(c->date_min, v, n + 1);
 	if (c->date_max[0] == '\0' || strcmp(v, c->date_max) > 0)
-		memcpy(c->date_max, v, 11);
+		memcpy(c->date_max, v, n + 1);
 }
 
 /* Count one answer v (non-empty) of question tq in a into cell c. */
@@ -285,6 +287,8 @@ tally_answer(struct tally *t, struct tally_cell *c,
 			stats_hist_add(&c->hist, &value, 1);
 		break;
 	case QUESTION_DATE:
+	case QUESTION_TIME:
+	case QUESTION_DATETIME:
 		tally_date(c, v);
 		break;
 	default:
@@ -387,7 +391,7 @@ tally_numbers(const struct tally *t, size_t g, int q,
 	memset(out, 0, sizeof *out);
 	if (qq->type == QUESTION_INTEGER || qq->type == QUESTION_DECIMAL)
 		stats_hist_numbers(&c->hist, out);
-	else if (qq->type == QUESTION_DATE) {
+	else if (tally_dated(qq->type)) {
 		memcpy(out->min, c->date_min, sizeof c->date_min);
 		memcpy(out->max, c->date_max, sizeof c->date_max);
 	} else if (t->scale[q]) {

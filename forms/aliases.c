@@ -1,5 +1,5 @@
 /* aliases.c: pyxform's aliases for column headers and question types,
- * question names, and the "parameters" cell. */
+ * and question names (the "parameters" cell: params.c). */
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -45,15 +45,20 @@ static const struct alias_column alias_columns[] = {
 	{ "default_language", COLUMN_DEFAULT_LANGUAGE },
 	{ "repeat_count", COLUMN_REPEAT_COUNT },
 	{ "jr:count", COLUMN_REPEAT_COUNT },
-	/* Media and display hints: accepted, not used. */
-	{ "media", COLUMN_IGNORED },
-	{ "image", COLUMN_IGNORED },
-	{ "big-image", COLUMN_IGNORED },
-	{ "audio", COLUMN_IGNORED },
-	{ "video", COLUMN_IGNORED },
+	{ "read_only", COLUMN_READONLY },
+	{ "readonly", COLUMN_READONLY },
+	{ "disabled", COLUMN_DISABLED },
+	{ "trigger", COLUMN_TRIGGER },
+	{ "allow_choice_duplicates", COLUMN_ALLOW_DUPLICATES },
+	/* Media: a terminal shows none; a label of media only is named
+	 * by its file. */
+	{ "media", COLUMN_MEDIA },
+	{ "image", COLUMN_MEDIA },
+	{ "big-image", COLUMN_MEDIA },
+	{ "audio", COLUMN_MEDIA },
+	{ "video", COLUMN_MEDIA },
+	/* Display hints: accepted, not used. */
 	{ "guidance_hint", COLUMN_IGNORED },
-	{ "read_only", COLUMN_IGNORED },
-	{ "readonly", COLUMN_IGNORED },
 	{ "autoplay", COLUMN_IGNORED },
 };
 
@@ -132,7 +137,7 @@ alias_column(const char *header, char **lang)
 	}
 	kind = alias_column_lookup(base + off);
 	if (kind != COLUMN_IGNORED && kind != COLUMN_OTHER &&
-	    !alias_translatable(kind) && *lang != NULL)
+	    kind != COLUMN_MEDIA && !alias_translatable(kind) && *lang != NULL)
 		kind = COLUMN_IGNORED;	/* "relevant::fr": no such thing */
 	if (kind == COLUMN_OTHER || !alias_translatable(kind) ||
 	    (*lang != NULL && **lang == '\0')) {
@@ -152,6 +157,12 @@ struct alias_type {
 /* Types taking a list name, longest first so "select one from L" is
  * not read as "select one" of a list "from". */
 static const struct alias_type alias_selects[] = {
+	{ "select_one_from_file", QUESTION_SELECT_ONE },
+	{ "select_multiple_from_file", QUESTION_SELECT_MULTIPLE },
+	{ "select one from file", QUESTION_SELECT_ONE },
+	{ "select multiple from file", QUESTION_SELECT_MULTIPLE },
+	{ "select_one_external", QUESTION_SELECT_ONE },
+	{ "select one external", QUESTION_SELECT_ONE },
 	{ "add select one prompt using", QUESTION_SELECT_ONE },
 	{ "add select multiple prompt using", QUESTION_SELECT_MULTIPLE },
 	{ "select all that apply from", QUESTION_SELECT_MULTIPLE },
@@ -183,6 +194,24 @@ static const struct alias_type alias_types[] = {
 	{ "date", QUESTION_DATE },
 	{ "q date", QUESTION_DATE },
 	{ "add date prompt", QUESTION_DATE },
+	{ "time", QUESTION_TIME },
+	{ "q time", QUESTION_TIME },
+	{ "add time prompt", QUESTION_TIME },
+	{ "datetime", QUESTION_DATETIME },
+	{ "date time", QUESTION_DATETIME },
+	{ "q date time", QUESTION_DATETIME },
+	{ "q datetime", QUESTION_DATETIME },
+	{ "add date time prompt", QUESTION_DATETIME },
+	{ "add datetime prompt", QUESTION_DATETIME },
+	{ "range", QUESTION_INTEGER },	/* decimal when a parameter is */
+	{ "percentage", QUESTION_INTEGER },
+	{ "phone number", QUESTION_TEXT },
+	{ "number of days in last month", QUESTION_INTEGER },
+	{ "number of days in last six months", QUESTION_INTEGER },
+	{ "number of days in last year", QUESTION_INTEGER },
+	{ "hidden", QUESTION_CALCULATE },
+	{ "calculate_here", QUESTION_CALCULATE },
+	{ "calculate here", QUESTION_CALCULATE },
 	{ "note", QUESTION_NOTE },
 	{ "q note", QUESTION_NOTE },
 	{ "add note prompt", QUESTION_NOTE },
@@ -200,12 +229,23 @@ static const struct alias_type alias_types[] = {
 };
 
 /* XLSForm and ODK types that exist but that consult does not do yet
- * (repeats, types it could ask, external lists). */
+ * (loops over a list, external instances). */
 static const char *alias_unsupported[] = {
-	"time", "datetime", "date time", "q date time", "q datetime",
-	"add date time prompt", "add datetime prompt", "range", "hidden",
 	"xml-external", "csv-external", "begin loop", "begin_loop", "end loop",
-	"end_loop", "percentage", "phone number",
+	"end_loop",
+};
+
+/* pyxform's types that are another type with a constraint and a hint
+ * of their own (question_type_dictionary.py). */
+static const struct alias_builtin alias_builtins[] = {
+	{ "phone number", "regex(., '^[0-9]*$')", "Enter numbers only." },
+	{ "percentage", "0 <= . and . <= 100", NULL },
+	{ "number of days in last month", "0 <= . and . <= 31",
+	  "Enter a number 0-31." },
+	{ "number of days in last six months", "0 <= . and . <= 183",
+	  "Enter a number 0-183." },
+	{ "number of days in last year", "0 <= . and . <= 365",
+	  "Enter a number 0-365." },
 };
 
 struct alias_special {
@@ -290,10 +330,7 @@ static const struct alias_special alias_capture[] = {
 
 /* The same for types followed by a list, a file or a layer name. */
 static const char *alias_unsupported_prefixes[] = {
-	"osm", "select_one_from_file", "select_multiple_from_file",
-	"select one from file", "select multiple from file",
-	"select_one_external", "select one external", "begin loop",
-	"begin_loop",
+	"osm", "begin loop", "begin_loop",
 };
 
 /* The cell in lower case with runs of spaces made one space. */
@@ -328,12 +365,67 @@ alias_word(const char *s, const char *word)
 	    s[len] == ' ');
 }
 
+/* The length of the list name at the start of s (after a select's
+ * word), when what follows it is nothing or pyxform's "or_other",
+ * "or other", "or specify other" (any case); else 0. */
+static size_t
+alias_or_other(const char *s, int *other)
+{
+	static const char	*tails[] = {
+		"or_other", "or other", "or specify other"
+	};
+	size_t			 n = strcspn(s, " "), i;
+
+	*other = 0;
+	if (s[n] == '\0')
+		return n;
+	for (i = 0; i < nitems(tails); i++) {
+		if (str_ieq(s + n + 1, tails[i])) {
+			*other = 1;
+			return n;
+		}
+	}
+	return 0;
+}
+
+int
+alias_from_file(const char *cell)
+{
+	char	*lower;
+	size_t	 i;
+	int	 yes = 0;
+
+	lower = alias_normalise(cell, 1);
+	for (i = 0; i < 6; i++) {
+		if (alias_word(lower, alias_selects[i].name))
+			yes = i < 4 ? 1 : 2;
+	}
+	free(lower);
+	return yes;
+}
+
+const struct alias_builtin *
+alias_builtin(const char *cell)
+{
+	const struct alias_builtin *found = NULL;
+	char			*lower;
+	size_t			 i;
+
+	lower = alias_normalise(cell, 1);
+	for (i = 0; i < nitems(alias_builtins); i++) {
+		if (strcmp(lower, alias_builtins[i].type) == 0)
+			found = &alias_builtins[i];
+	}
+	free(lower);
+	return found;
+}
+
 static enum alias_type_result
 alias_select(const char *lower, const char *orig, enum question_type *type,
-    char **list)
+    char **list, int *or_other)
 {
 	const char	*rest;
-	size_t		 i, len;
+	size_t		 i, len, other;
 
 	for (i = 0; i < nitems(alias_selects); i++) {
 		if (!alias_word(lower, alias_selects[i].name))
@@ -342,16 +434,10 @@ alias_select(const char *lower, const char *orig, enum question_type *type,
 		if (lower[len] == '\0')
 			return ALIAS_TYPE_NO_LIST;
 		rest = orig + len + 1;
-		if (strchr(rest, ' ') != NULL) {
-			/* "select_one L or_other" adds a question we lack. */
-			if (strstr(lower, " or_other") != NULL ||
-			    strstr(lower, " or other") != NULL ||
-			    strstr(lower, " or specify other") != NULL)
-				return ALIAS_TYPE_UNSUPPORTED;
+		if ((other = alias_or_other(rest, or_other)) == 0)
 			return ALIAS_TYPE_UNKNOWN;
-		}
 		*type = alias_selects[i].type;
-		*list = xstrdup(rest);
+		*list = xstrndup(rest, other);
 		return ALIAS_TYPE_OK;
 	}
 	return ALIAS_TYPE_UNKNOWN;
@@ -360,11 +446,21 @@ alias_select(const char *lower, const char *orig, enum question_type *type,
 enum alias_type_result
 alias_type(const char *cell, enum question_type *type, char **list)
 {
+	int	 other;
+
+	return alias_type_other(cell, type, list, &other);
+}
+
+enum alias_type_result
+alias_type_other(const char *cell, enum question_type *type, char **list,
+    int *or_other)
+{
 	char			*lower, *orig;
 	size_t			 i;
 	enum alias_type_result	 r = ALIAS_TYPE_UNKNOWN;
 
 	*list = NULL;
+	*or_other = 0;
 	lower = alias_normalise(cell, 1);
 	orig = alias_normalise(cell, 0);
 	for (i = 0; i < nitems(alias_unsupported); i++) {
@@ -386,7 +482,7 @@ alias_type(const char *cell, enum question_type *type, char **list)
 			goto out;
 		}
 	}
-	r = alias_select(lower, orig, type, list);
+	r = alias_select(lower, orig, type, list, or_other);
 out:
 	free(orig);
 	free(lower);
@@ -469,108 +565,4 @@ alias_valid_name(const char *s)
 			return 0;
 	}
 	return 1;
-}
-
-static int
-alias_param_sep(char c)
-{
-	return c == ' ' || c == '\t' || c == '\n' || c == ',' || c == ';';
-}
-
-/* Apply one key=value pair; on error sets *cause. */
-static int
-alias_param(struct alias_params *ap, char *key, char *value, char **cause)
-{
-	char	*end;
-
-	str_lower(key);
-	if (strcmp(key, "randomize") == 0) {
-		if (str_ieq(value, "true"))
-			ap->randomize = 1;
-		else if (str_ieq(value, "false"))
-			ap->randomize = 0;
-		else {
-			xasprintf(cause, "randomize must be true or false, "
-			    "not '%s'", value);
-			return -1;
-		}
-	} else if (strcmp(key, "seed") == 0) {
-		errno = 0;
-		ap->seed = strtoull(value, &end, 10);
-		if (*value < '0' || *value > '9' || *end != '\0' ||
-		    errno != 0) {
-			xasprintf(cause, "seed '%s' is not a whole number",
-			    value);
-			return -1;
-		}
-		ap->has_seed = 1;
-	} else if (strcmp(key, "max") == 0) {
-		free(ap->max);
-		ap->max = xstrdup(value);
-		ap->has_max = 1;
-	} else {
-		xasprintf(cause, "unknown parameter '%s' (randomize, seed "
-		    "and max are known)", key);
-		return -1;
-	}
-	return 0;
-}
-
-int
-alias_params(const char *s, struct alias_params *ap, char **cause)
-{
-	char		*copy, *p, *key, *value;
-	int		 error = -1;
-
-	memset(ap, 0, sizeof *ap);
-	copy = p = xstrdup(s);
-	for (;;) {
-		while (alias_param_sep(*p))
-			p++;
-		if (*p == '\0')
-			break;
-		key = p;
-		while (*p != '\0' && *p != '=' && !alias_param_sep(*p))
-			p++;
-		value = p;
-		while (*value == ' ' || *value == '\t')
-			value++;
-		if (*value != '=') {
-			*p = '\0';
-			xasprintf(cause, "parameter '%s' needs a value "
-			    "(name=value)", key);
-			goto out;
-		}
-		*p = '\0';
-		for (value++; *value == ' ' || *value == '\t'; value++)
-			/* nothing */;
-		for (p = value; *p != '\0' && !alias_param_sep(*p); p++)
-			/* nothing */;
-		if (*p != '\0')
-			*p++ = '\0';
-		if (*value == '\0') {
-			xasprintf(cause, "parameter '%s' needs a value "
-			    "(name=value)", key);
-			goto out;
-		}
-		if (alias_param(ap, key, value, cause) != 0)
-			goto out;
-	}
-	if (ap->has_seed && !ap->randomize) {
-		*cause = xstrdup("seed needs randomize=true");
-		goto out;
-	}
-	error = 0;
-out:
-	free(copy);
-	if (error != 0)
-		alias_params_clear(ap);
-	return error;
-}
-
-void
-alias_params_clear(struct alias_params *ap)
-{
-	free(ap->max);
-	memset(ap, 0, sizeof *ap);
 }

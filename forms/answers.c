@@ -269,6 +269,28 @@ answers_store(struct answers *a, size_t q, const char *value)
 	return 1;
 }
 
+/* A question of another type than calculate with a calculation: its
+ * value, normalised for its type (none when the result is not one). 1
+ * if it changed. */
+static int
+answers_calculate(struct answers *a, size_t i)
+{
+	const struct question	*q = &a->form->questions[i];
+	struct answers_ctx	 c;
+	struct expr_env		 env;
+	char			*v, *norm;
+	int			 changed;
+
+	answers_env(a, &c, &env, (int)i, NULL);
+	v = expr_eval_string(q->calculation, &env);
+	if (answers_normalise(a->form, (int)i, v, &norm) != ANSWER_OK)
+		norm = NULL;
+	changed = answers_store(a, i, norm);
+	wipe_free(norm);
+	wipe_free(v);
+	return changed;
+}
+
 /* Bring question i up to date in a forward pass: clear it if irrelevant,
  * compute a calculate, apply a default to a question that has just
  * become relevant (before[i] is 0) and has no answer. 1 if it changed. */
@@ -300,6 +322,8 @@ answers_update(struct answers *a, size_t i, unsigned char *rel,
 		v = expr_eval_string(q->calculation, &env);
 		changed = answers_store(a, i, v);
 		wipe_free(v);
+	} else if (q->calculation != NULL && q->ntriggers == 0) {
+		changed = answers_calculate(a, i);
 	} else if (a->values[i] == NULL && q->default_value != NULL &&
 	    (before == NULL || !before[i] || repeat_fresh(a, (int)i))) {
 		if (answers_normalise(a->form, (int)i, q->default_value,
@@ -389,6 +413,25 @@ answers_refresh(struct answers *a)
 	free(before);
 }
 
+/* The questions whose trigger names q take their calculation now (a
+ * new value of q), the participant may change it after. */
+static void
+answers_fire(struct answers *a, int q)
+{
+	const struct question	*qq;
+	size_t			 i, k;
+
+	for (i = 0; i < a->form->nquestions; i++) {
+		qq = &a->form->questions[i];
+		for (k = 0; k < qq->ntriggers; k++) {
+			if (qq->triggers[k] == q && qq->calculation != NULL) {
+				answers_calculate(a, i);
+				break;
+			}
+		}
+	}
+}
+
 void
 answers_set(struct answers *a, int q, const char *value)
 {
@@ -398,7 +441,8 @@ answers_set(struct answers *a, int q, const char *value)
 	    !question_stores(&a->form->questions[q]))
 		return;
 	before = answers_relevance(a);
-	answers_store(a, (size_t)q, value);
+	if (answers_store(a, (size_t)q, value))
+		answers_fire(a, q);
 	answers_recompute(a, before);
 	free(before);
 }
@@ -453,6 +497,13 @@ answers_check(const struct answers *a, int q, const char *value, char **norm)
 
 	if (norm != NULL)
 		*norm = NULL;
+	if (q >= 0 && (size_t)q < a->form->nquestions &&
+	    a->form->questions[q].readonly) {
+		/* not the participant's to give: what is stored stays */
+		if (norm != NULL)
+			*norm = xstrdup(answers_get(a, q));
+		return ANSWER_OK;
+	}
 	if ((problem = answers_normalise(a->form, q, value, &n)) != ANSWER_OK)
 		return problem;
 	qq = &a->form->questions[q];
@@ -546,29 +597,3 @@ answers_choices(const struct answers *a, int q, int **idx)
 		*idx = order;
 	return count;
 }
-
-int
-answers_next(const struct answers *a, int q, int step)
-{
-	int	 n = (int)a->form->nquestions;
-
-	step = step < 0 ? -1 : 1;
-	if (q < 0 && step > 0)
-		q = 0;
-	if (q >= n && step < 0)
-		q = n - 1;
-	for (; q >= 0 && q < n; q += step) {
-		switch (a->form->questions[q].type) {
-		case QUESTION_CALCULATE:
-		case QUESTION_BEGIN_GROUP:
-		case QUESTION_END_GROUP:
-			continue;
-		default:
-			break;
-		}
-		if (answers_relevant(a, q))
-			return q;
-	}
-	return -1;
-}
-

@@ -146,13 +146,14 @@ choice_list_find(const struct choice_list *l, const char *s, size_t n)
 }
 
 static struct choice_list *
-choices_list_add(struct form *f, const char *name, int line)
+choices_list_add(struct form *f, const char *name, int line, int external)
 {
 	struct choice_list	*l;
 	size_t			 i;
 
 	for (i = 0; i < f->nlists; i++) {
-		if (strcmp(f->lists[i].name, name) == 0)
+		if (strcmp(f->lists[i].name, name) == 0 &&
+		    f->lists[i].external == external)
 			return &f->lists[i];
 	}
 	f->lists = xreallocarray(f->lists, f->nlists + 1, sizeof *f->lists);
@@ -160,31 +161,62 @@ choices_list_add(struct form *f, const char *name, int line)
 	memset(l, 0, sizeof *l);
 	l->name = xstrdup(name);
 	l->line = line;
+	l->external = external;
 	return l;
 }
 
-/* 1 if a choice of this name is already in the list (error given). */
-static int
-choices_exists(struct form_builder *b, const struct choice_list *l,
-    const char *name, int line)
+/* A choice named as an earlier one of its list: an error each, unless
+ * the settings allow it. Once the list is indexed (the first of a name
+ * is the one found), in one pass: O(n), not a scan per choice. */
+static void
+choices_duplicates(struct form_builder *b, struct choice_list *l)
 {
-	char	 at[FORM_WHERE_MAX];
-	size_t	 i;
+	const struct form *f = b->form;
+	struct choice	*c;
+	char		 at[FORM_WHERE_MAX];
+	size_t		 i, n = 0;
+	int		 k;
 
+	unsigned char	*dup;
+
+	if (b->allow_duplicates || l->nchoices == 0)
+		return;
+	dup = xcalloc(l->nchoices, 1);
 	for (i = 0; i < l->nchoices; i++) {
-		if (strcmp(l->choices[i].name, name) == 0) {
-			form_error(b, line, "duplicate choice '%s' in list "
-			    "'%s' (first at %s)", name, l->name, form_at(b->form,
-			    l->choices[i].line, at, sizeof at));
-			return 1;
-		}
+		c = &l->choices[i];
+		k = choice_list_find(l, c->name, strlen(c->name));
+		if (k < 0 || (size_t)k == i)
+			continue;
+		dup[i] = 1;
+		form_error(b, c->line, "duplicate choice '%s' in list '%s' "
+		    "(first at %s)", c->name, l->name, form_at(b->form,
+		    l->choices[k].line, at, sizeof at));
 	}
-	return 0;
+	for (i = 0; i < l->nchoices; i++) {
+		c = &l->choices[i];
+		if (!dup[i]) {
+			l->choices[n++] = *c;
+			continue;
+		}
+		free(c->name);		/* left out, as before */
+		for (k = 0; (size_t)k < f->nlangs; k++)
+			free(c->label[k]);
+		free(c->label);
+		for (k = 0; c->extra[k] != NULL; k++)
+			free(c->extra[k]);
+		free(c->extra);
+	}
+	free(dup);
+	if (n != l->nchoices) {
+		l->nchoices = n;
+		choices_index(l);
+	}
 }
 
 static void
 choices_row(struct form_builder *b, const struct form_column *cols,
-    size_t ncols, const struct read_row *row, size_t lcol, size_t ncol)
+    size_t ncols, const struct read_row *row, size_t lcol, size_t ncol,
+    int external)
 {
 	struct form		*f = b->form;
 	struct choice_list	*l;
@@ -198,7 +230,7 @@ choices_row(struct form_builder *b, const struct form_column *cols,
 		form_error(b, row->line, "choice without list_name");
 		return;
 	}
-	l = choices_list_add(f, list, row->line);
+	l = choices_list_add(f, list, row->line, external);
 	if (*name == '\0') {
 		form_error(b, row->line, "choice without name in list '%s'",
 		    list);
@@ -210,8 +242,6 @@ choices_row(struct form_builder *b, const struct form_column *cols,
 		    "a space", name, list);
 		return;
 	}
-	if (choices_exists(b, l, name, row->line))
-		return;
 	l->choices = xreallocarray(l->choices, l->nchoices + 1,
 	    sizeof *l->choices);
 	c = &l->choices[l->nchoices++];
@@ -232,8 +262,57 @@ choices_row(struct form_builder *b, const struct form_column *cols,
 			c->extra[i] = xstrdup("");
 	}
 	if (*form_text(f, c->label, f->default_lang) == '\0')
-		form_error(b, row->line, "choice '%s' in list '%s' has no "
-		    "label", name, list);
+		c->label[f->default_lang] = xstrdup(name); /* as ODK shows it */
+}
+
+void
+choices_add_other(struct form *f, struct choice_list *l)
+{
+	struct choice	*c;
+	size_t		 i;
+
+	if (choice_list_find(l, "other", 5) >= 0)
+		return;
+	l->choices = xreallocarray(l->choices, l->nchoices + 1,
+	    sizeof *l->choices);
+	c = &l->choices[l->nchoices++];
+	c->name = xstrdup("other");
+	c->line = l->line;
+	c->label = form_texts(f);
+	for (i = 0; i < f->nlangs; i++)
+		c->label[i] = xstrdup("Other");
+	c->extra = xcalloc(f->nchoice_columns + 1, sizeof *c->extra);
+	for (i = 0; i < f->nchoice_columns; i++)
+		c->extra[i] = xstrdup("");
+	choices_index(l);
+}
+
+void
+choices_list_index(struct choice_list *l)
+{
+	choices_index(l);
+}
+
+void
+choices_grow_extras(struct form *f)
+{
+	struct choice	*c;
+	size_t		 i, j, k, n = f->nchoice_columns;
+
+	for (i = 0; i < f->nlists; i++) {
+		for (j = 0; j < f->lists[i].nchoices; j++) {
+			c = &f->lists[i].choices[j];
+			for (k = 0; k < n && c->extra[k] != NULL; k++)
+				/* nothing */;
+			if (k == n)
+				continue;
+			c->extra = xreallocarray(c->extra, n + 1,
+			    sizeof *c->extra);
+			for (; k < n; k++)
+				c->extra[k] = xstrdup("");
+			c->extra[n] = NULL;
+		}
+	}
 }
 
 /* The first column of a kind, or -1. */
@@ -251,7 +330,8 @@ choices_column(const struct form_column *cols, size_t n,
 }
 
 void
-choices_read(struct form_builder *b, const struct read_sheet *sh)
+choices_read(struct form_builder *b, const struct read_sheet *sh,
+    int external)
 {
 	struct form_column	*cols;
 	size_t			 i, n = sh->header.ncells;
@@ -263,14 +343,19 @@ choices_read(struct form_builder *b, const struct read_sheet *sh)
 	ncol = choices_column(cols, n, COLUMN_NAME);
 	line = n != 0 ? sh->header.line : sh->line;
 	if (lcol == -1)
-		form_error(b, line, "choices sheet has no list_name column");
+		form_error(b, line, "%s sheet has no list_name column",
+		    external ? "external_choices" : "choices");
 	if (ncol == -1)
-		form_error(b, line, "choices sheet has no name column");
+		form_error(b, line, "%s sheet has no name column",
+		    external ? "external_choices" : "choices");
 	for (i = 0; lcol != -1 && ncol != -1 && i < sh->nrows; i++) {
 		choices_row(b, cols, n, &sh->rows[i], (size_t)lcol,
-		    (size_t)ncol);
+		    (size_t)ncol, external);
 	}
-	for (i = 0; i < b->form->nlists; i++)
+	for (i = 0; i < b->form->nlists; i++) {
 		choices_index(&b->form->lists[i]);
+		if (b->form->lists[i].external == external)
+			choices_duplicates(b, &b->form->lists[i]);
+	}
 	free(cols);
 }

@@ -172,6 +172,12 @@ answers_encoded_max(const struct form *f)
 		case QUESTION_DATE:
 			n += 1 + 10;
 			break;
+		case QUESTION_TIME:
+			n += 1 + 5;
+			break;
+		case QUESTION_DATETIME:
+			n += 1 + 16;
+			break;
 		case QUESTION_ACKNOWLEDGE:
 			n += 1 + 2;
 			break;

@@ -334,6 +334,7 @@ static const struct expr_func expr_funcs[] = {
 	{ "int", 1, 1, expr_fn_int },
 	{ "not", 1, 1, expr_fn_not },
 	{ "number", 1, 1, expr_fn_number },
+	{ "pulldata", 4, 4, expr_fn_pulldata },
 	{ "regex", 2, 2, expr_fn_regex },
 	{ "round", 1, 2, expr_fn_round },
 	{ "selected", 2, 2, expr_fn_selected },

@@ -108,6 +108,9 @@ const struct expr_func *expr_nodeset_find(const char *, size_t);
 /* 1 with *cause set if e has ".." other than as position's argument, or
  * an indexed-repeat() whose node-sets are not references. */
 int		 expr_nodeset_misplaced(const struct expr *, char **cause);
+/* expr-pulldata.c: pulldata(), a lookup in a file beside the form. */
+void		 expr_fn_pulldata(const struct expr *,
+		     const struct expr_env *, struct expr_value *);
 
 /* expr-hint.c: the message for an unknown bare name: function is 1 when
  * a function has that name, question when a question has. Caller frees. */

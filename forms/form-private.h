@@ -78,6 +78,11 @@ enum column_kind {
 	COLUMN_VERSION,
 	COLUMN_DEFAULT_LANGUAGE,
 	COLUMN_REPEAT_COUNT,
+	COLUMN_READONLY,
+	COLUMN_DISABLED,
+	COLUMN_TRIGGER,
+	COLUMN_MEDIA,		/* image, audio, video, media::image... */
+	COLUMN_ALLOW_DUPLICATES, /* settings allow_choice_duplicates */
 };
 
 /* The kind of a header cell after pyxform's aliases; *lang is set to
@@ -100,6 +105,21 @@ enum alias_type_result {
  * list name (caller frees). */
 enum alias_type_result alias_type(const char *, enum question_type *,
 		     char **list);
+/* alias_type, and *or_other 1 for a select or rank followed by
+ * pyxform's "or_other" ("or other", "or specify other"). */
+enum alias_type_result alias_type_other(const char *, enum question_type *,
+		     char **list, int *or_other);
+/* 1 for select_one_from_file and its aliases (a list in a file); 2
+ * for select_one_external (a list of the external_choices sheet). */
+int		 alias_from_file(const char *);
+/* A type that pyxform defines as another with a constraint and a hint
+ * ("phone number", "percentage"), or NULL. */
+struct alias_builtin {
+	const char	*type;		/* lower case, single spaces */
+	const char	*constraint;
+	const char	*hint;		/* NULL when none */
+};
+const struct alias_builtin *alias_builtin(const char *);
 /* What a metadata or capture type cell stands for (*word: its type,
  * static), or QUESTION_ASKED for any other type. */
 enum question_special alias_special(const char *, const char **word);
@@ -116,6 +136,9 @@ struct alias_params {
 	unsigned long long seed;
 	int		 has_max;
 	char		*max;		/* as written, for range checks */
+	char		*start;		/* range: as written, or NULL */
+	char		*end;
+	char		*step;
 };
 
 /* Parse "randomize=true seed=3 max=5" (pairs separated by spaces,
@@ -138,6 +161,14 @@ struct form_pending {
 	char		*max;		/* parameters max=, as written */
 	int		 required_true;	/* required "yes": parse true() */
 	int		 placeholder;	/* row in error: a name, no more */
+	int		 hidden;	/* hidden: no calculation needed */
+	int		 range;		/* type range */
+	int		 or_other;	/* select ... or_other */
+	int		 from_file;	/* select_one_from_file ... */
+	int		 external;	/* select_one_external */
+	char		*start, *end, *step;	/* range parameters */
+	char		*media;		/* first media file of the row */
+	char		*trigger;	/* trigger column, as written */
 };
 
 struct form_error {
@@ -156,6 +187,7 @@ struct form_builder {
 	int		 settings_line;
 	int		 survey_line;	/* 0 when no usable survey sheet */
 	int		 plain_lang;	/* language of plain columns, or -1 */
+	int		 allow_duplicates; /* settings allow_choice_duplicates */
 	struct form_pending *pending;	/* [form->nquestions] */
 };
 
@@ -179,10 +211,57 @@ const char	*form_cell(const struct read_row *, size_t i);
 char		**form_texts(const struct form *);
 
 /* choices.c: the choice lists. */
-void		 choices_read(struct form_builder *, const struct read_sheet *);
+/* The choices sheet, or (external 1) the external_choices sheet whose
+ * lists select_one_external names: lists apart from the others'. */
+void		 choices_read(struct form_builder *, const struct read_sheet *,
+		     int external);
+
+/* survey-types.c: what the types and columns survey.c leaves to it
+ * add to a question: pyxform's built-in constraints, range, or_other's
+ * question, readonly, trigger, media-only labels, notes without name. */
+void		 survey_type_extra(struct form_builder *, int q,
+		     const char *cell);
+void		 survey_parameters_range(struct form_builder *,
+		     struct form_pending *, struct alias_params *);
+/* After the row of question i is read: or_other's NAME_other question
+ * (its index), or -1. */
+int		 survey_add_other(struct form_builder *, int i);
+/* In survey_check: range, readonly, trigger, label, 'other' choice. */
+void		 survey_check_extra(struct form_builder *, int i);
+/* 1 for yes, true, 1 as pyxform reads them (any case). */
+int		 survey_yes(const char *);
+/* Add choice "other" (label "Other") to list l unless it has one. */
+void		 choices_add_other(struct form *, struct choice_list *);
+
+/* external.c: the list of a select_one_from_file (or of a select whose
+ * list name ends in .csv and is not in the choices sheet), read from
+ * the file of that name in the form's directory: its index in
+ * form->lists (read once for all the questions naming it), or -1 with
+ * an error at q's line. */
+#define FORM_LIST_MAX_BYTES	(8 << 20)	/* a list file */
+#define FORM_LIST_MAX_FILES	64
+int		 external_list(struct form_builder *, struct question *q,
+		     const char *file);
+/* The same file read for pulldata() only: its index in form->files. */
+int		 external_file(struct form_builder *, const struct question *q,
+		     const char *file);
+/* Before expressions are parsed: the files that q's pulldata() calls
+ * name ("pulldata('fruits', ...)" reads fruits.csv). */
+void		 survey_pulldata_files(struct form_builder *, int q);
+/* choices.c: index l's names for choice_list_find (again after adding
+ * to it); make every choice's extra array as long as the form's extra
+ * columns now are (new ones ""). */
+void		 choices_list_index(struct choice_list *l);
+void		 choices_grow_extras(struct form *);
+/* fingerprint.c: set f->fingerprint from its bytes and files. */
+void		 form_fingerprint(struct form *f);
+/* form.c: the index of an extra choice column, added if new. */
+int		 form_extra_add(struct form *, const char *name);
 
 /* survey.c: the questions, their groups and checks, then expressions. */
 void		 survey_read(struct form_builder *, const struct read_sheet *);
+/* A new question at the end of the form; its index. */
+int		 survey_add(struct form_builder *, int line);
 void		 survey_check(struct form_builder *);
 void		 survey_parse_exprs(struct form_builder *);
 /* Report each default its question would refuse. */
@@ -281,6 +360,25 @@ int		 answers_is_normal_picks(const struct form *, int q,
 #define ANSWERS_DECIMAL_MAX	32
 /* The longest choice name of a's form, in bytes (worked out once). */
 size_t		 answers_name_max(struct answers *);
+
+/* normalise.c: whether the 10 bytes at s are a date YYYY-MM-DD. */
+int		 answers_date_valid(const char *s);
+/* normalise-time.c: normal forms of times, datetimes, dates of some
+ * parts (date_parts 1 year, 2 month-year) and ranges, as its top
+ * comment says; each sets *norm (caller frees) on ANSWER_OK. */
+enum answer_problem answers_time(const char *, char **norm);
+enum answer_problem answers_datetime(const char *, char **norm);
+enum answer_problem answers_date_parts(const char *, int parts,
+		     char **norm);
+/* Whether the n bytes at s are a stored time, datetime or date (of
+ * date_parts) in normal form. */
+int		 answers_time_normal(enum question_type, int date_parts,
+		     const char *s, size_t n);
+/* Whether a number in normal form is on q's range (1 if q is none). */
+int		 answers_in_range(const struct question *q, const char *v);
+/* The same for n bytes, no NUL needed. */
+int		 answers_in_range_n(const struct question *q, const char *s,
+		     size_t n);
 
 /* answers.c: new answers with no value at all (no defaults, no
  * calculates), as answers_create otherwise. */

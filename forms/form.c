@@ -146,7 +146,7 @@ form_langs(struct form_builder *b, const struct read_book *book)
 		f->default_lang = b->plain_lang != -1 ? (size_t)b->plain_lang : 0;
 }
 
-static int
+int
 form_extra_add(struct form *f, const char *name)
 {
 	size_t	 i;
@@ -183,7 +183,7 @@ form_columns(struct form_builder *b, const struct read_row *header,
 		free(lang);
 		if (choices && kind != COLUMN_LIST_NAME &&
 		    kind != COLUMN_NAME && kind != COLUMN_LABEL &&
-		    kind != COLUMN_IGNORED) {
+		    kind != COLUMN_IGNORED && kind != COLUMN_MEDIA) {
 			/* Anything else is data for choice_filter. */
 			cols[i].kind = COLUMN_OTHER;
 			if (*header->cells[i] != '\0')
@@ -226,6 +226,10 @@ form_settings(struct form_builder *b, const struct read_sheet *sh,
 		case COLUMN_DEFAULT_LANGUAGE:
 			to = &b->default_language;
 			break;
+		case COLUMN_ALLOW_DUPLICATES:
+			b->allow_duplicates = survey_yes(value);
+			to = NULL;
+			break;
 		default:
 			to = NULL;
 			break;
@@ -241,7 +245,8 @@ static void
 form_sheets(struct form_builder *b, const struct read_book *book,
     const struct read_sheet **sheets)
 {
-	static const char	*names[] = { "survey", "choices", "settings" };
+	static const char	*names[] = { "survey", "choices", "settings",
+	    "external_choices" };
 	const struct read_sheet	*sh;
 	char			 at[FORM_WHERE_MAX];
 	size_t			 i, j;
@@ -285,8 +290,7 @@ form_finish(struct form_builder *b, char *title, const void *data, size_t n)
 	if (n != 0)
 		memcpy(f->bytes, data, n);
 	f->nbytes = n;
-	crypto_generichash(f->fingerprint, sizeof f->fingerprint, f->bytes, n,
-	    NULL, 0);
+	form_fingerprint(f);
 }
 
 static void
@@ -297,6 +301,11 @@ form_builder_clear(struct form_builder *b)
 	for (i = 0; b->pending != NULL && i < b->form->nquestions; i++) {
 		free(b->pending[i].list);
 		free(b->pending[i].max);
+		free(b->pending[i].start);
+		free(b->pending[i].end);
+		free(b->pending[i].step);
+		free(b->pending[i].media);
+		free(b->pending[i].trigger);
 	}
 	free(b->pending);
 	for (i = 0; i < b->nerrors; i++)
@@ -310,7 +319,7 @@ form_parse_buffer(const char *name, const void *data, size_t n, char **cause)
 {
 	struct form_builder	 b;
 	struct read_book	 book;
-	const struct read_sheet	*sheets[3] = { NULL, NULL, NULL };
+	const struct read_sheet	*sheets[4] = { NULL, NULL, NULL, NULL };
 	struct form		*f;
 	char			*title = NULL;
 
@@ -327,7 +336,9 @@ form_parse_buffer(const char *name, const void *data, size_t n, char **cause)
 	form_settings(&b, sheets[2], &title);
 	form_langs(&b, &book);
 	if (sheets[1] != NULL)
-		choices_read(&b, sheets[1]);
+		choices_read(&b, sheets[1], 0);
+	if (sheets[3] != NULL)
+		choices_read(&b, sheets[3], 1);
 	if (sheets[0] != NULL)
 		survey_read(&b, sheets[0]);
 	survey_check(&b);
@@ -416,6 +427,10 @@ form_question_clear(struct question *q, size_t nlangs)
 	expr_free(q->choice_filter);
 	free(q->default_value);
 	free(q->appearance);
+	free(q->range_start);
+	free(q->range_end);
+	free(q->range_step);
+	free(q->triggers);
 }
 
 static void
@@ -436,7 +451,7 @@ form_list_clear(struct choice_list *l, const struct form *f)
 void
 form_free(struct form *f)
 {
-	size_t	 i;
+	size_t	 i, j;
 
 	if (f == NULL)
 		return;
@@ -453,6 +468,16 @@ form_free(struct form *f)
 	}
 	free(f->langs);
 	form_texts_free(f->sheets, f->nsheets);
+	for (i = 0; i < f->nfiles; i++) {
+		free(f->files[i].name);
+		free(f->files[i].bytes);
+		for (j = 0; j < f->files[i].nrows; j++)
+			form_texts_free(f->files[i].rows[j],
+			    f->files[i].ncells[j]);
+		free(f->files[i].rows);
+		free(f->files[i].ncells);
+	}
+	free(f->files);
 	free(f->path);
 	free(f->title);
 	free(f->id);
@@ -530,6 +555,8 @@ question_type_name(enum question_type type)
 		[QUESTION_CALCULATE] = "calculate",
 		[QUESTION_BEGIN_GROUP] = "begin_group",
 		[QUESTION_END_GROUP] = "end_group",
+		[QUESTION_TIME] = "time",
+		[QUESTION_DATETIME] = "datetime",
 	};
 
 	if ((size_t)type >= nitems(names) || names[type] == NULL)

@@ -23,6 +23,8 @@ enum question_type {
 	QUESTION_CALCULATE,
 	QUESTION_BEGIN_GROUP,
 	QUESTION_END_GROUP,
+	QUESTION_TIME,		/* stored "HH:MM", 24-hour clock */
+	QUESTION_DATETIME,	/* stored "YYYY-MM-DDTHH:MM" */
 };
 
 struct expr;
@@ -69,6 +71,7 @@ struct choice_list {
 	struct choice	*choices;
 	size_t		 nchoices;
 	int		 line;		/* first row of the list */
+	int		 external;	/* of the external_choices sheet */
 
 	/* Lookup by name (choice_list_find), built once the choices sheet
 	 * is read: open addressing, nslots a power of two, at most half
@@ -112,6 +115,19 @@ struct question {
 	uint64_t	 seed;
 	int		 rank_max;	/* rank: max=K, or nchoices */
 
+	/* range: integer or decimal between start and end (either order)
+	 * by step; the parameters in normal form, NULL for other types. */
+	char		*range_start;
+	char		*range_end;
+	char		*range_step;
+	int		 readonly;	/* shows its calculation or default,
+					 * not editable (readonly=yes or a
+					 * calculation on a question) */
+	int		 date_parts;	/* date: 1 year, 2 month-year, 3 all */
+	int		*triggers;	/* questions whose change recomputes
+					 * the calculation (trigger column) */
+	size_t		 ntriggers;
+
 	int		 parent;	/* enclosing begin_group, or -1 */
 	int		 end;		/* begin_group: its end_group */
 	int		 depth;		/* groups around it */
@@ -123,6 +139,17 @@ struct question {
 					 * (not itself), or -1 */
 	char		*repeat_count_src; /* NULL: the participant adds */
 	struct expr	*repeat_count;
+};
+
+/* A file the form reads beside it (a select_one_from_file's list): its
+ * name and exact bytes, bound into the fingerprint. */
+struct form_file {
+	char		*name;
+	unsigned char	*bytes;
+	size_t		 nbytes;
+	char		***rows;	/* its cells, trimmed; header first */
+	size_t		*ncells;
+	size_t		 nrows;
 };
 
 struct form {
@@ -145,6 +172,12 @@ struct form {
 	char		**sheets;	/* .xlsx: names of the sheets read */
 	size_t		 nsheets;	/* 0 for a CSV form */
 
+	struct form_file *files;	/* list files, in the order read */
+	size_t		 nfiles;
+
+	/* BLAKE2b of the form's bytes; with list files, of the bytes, then
+	 * for each file its name's length (8 bytes, little-endian), name,
+	 * length and bytes. */
 	unsigned char	 fingerprint[FORM_FINGERPRINT_BYTES];
 	unsigned char	*bytes;		/* the exact bytes read */
 	size_t		 nbytes;
@@ -194,6 +227,13 @@ const char	*question_type_word(const struct question *);
  * "NAME:LINE: geopoint 'where' cannot be asked in a terminal: ...", or
  * NULL when none. Caller frees. */
 char		*form_warnings(const struct form *, const char *name);
+/* The values a range question takes: their count (0 for any other
+ * question), and the i-th from start in normal form, written in buf
+ * (FORM_RANGE_VALUE_MAX bytes or more). */
+#define FORM_RANGE_VALUE_MAX	40
+size_t		 form_range_count(const struct question *);
+void		 form_range_value(const struct question *, size_t i, char *buf,
+		     size_t len);
 /* 1 for select_one, select_multiple and rank. */
 int		 question_has_choices(const struct question *);
 /* The question's choice list, or NULL. Borrowed. */
@@ -264,11 +304,18 @@ enum answer_problem {
 	ANSWER_TOO_MANY,	/* select_one with several, rank over max */
 	ANSWER_NOT_ACK,		/* acknowledge other than "OK" */
 	ANSWER_BAD_TEXT,	/* invalid UTF-8 or control characters */
+	ANSWER_NOT_TIME,	/* time: not HH:MM */
+	ANSWER_NOT_DATETIME,	/* datetime: not YYYY-MM-DD HH:MM */
+	ANSWER_NOT_IN_RANGE,	/* range: outside start..end or off step */
+	ANSWER_NOT_MONTH,	/* date, month-year: not YYYY-MM */
+	ANSWER_NOT_YEAR,	/* date, year: not YYYY */
 };
 
 /* Answers are stored as text, as in ODK: select_multiple and rank are
  * space-separated choice names (rank in order), numbers as typed and
- * normalised, dates YYYY-MM-DD, acknowledge "OK". */
+ * normalised, dates YYYY-MM-DD, times HH:MM, date and time
+ * YYYY-MM-DDTHH:MM (local time, as the participant typed it),
+ * acknowledge "OK". */
 struct answers {
 	const struct form *form;	/* borrowed */
 	char		**values;	/* [nquestions], NULL = no answer */

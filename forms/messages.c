@@ -71,6 +71,37 @@ static const char *const messages_table[][MESSAGES_COUNT] = {
 		    "ici.",
 		"Este texto contiene caracteres que no se permiten aquí."
 	},
+	[ANSWER_NOT_TIME] = {
+		"Please enter a time as HH:MM (24-hour clock), such as 14:30.",
+		"Veuillez saisir une heure au format HH:MM (sur 24 heures), "
+		    "par exemple 14:30.",
+		"Introduzca una hora con el formato HH:MM (24 horas), por "
+		    "ejemplo 14:30."
+	},
+	[ANSWER_NOT_DATETIME] = {
+		"Please enter a date and time as YYYY-MM-DD HH:MM, such as "
+		    "2025-03-31 14:30.",
+		"Veuillez saisir une date et une heure au format AAAA-MM-JJ "
+		    "HH:MM, par exemple 2025-03-31 14:30.",
+		"Introduzca una fecha y una hora con el formato AAAA-MM-DD "
+		    "HH:MM, por ejemplo 2025-03-31 14:30."
+	},
+	[ANSWER_NOT_IN_RANGE] = {
+		"Please choose a value on the scale shown.",
+		"Veuillez choisir une valeur sur l'échelle proposée.",
+		"Elija un valor en la escala mostrada."
+	},
+	[ANSWER_NOT_MONTH] = {
+		"Please enter a month as YYYY-MM, such as 2025-03.",
+		"Veuillez saisir un mois au format AAAA-MM, par exemple "
+		    "2025-03.",
+		"Introduzca un mes con el formato AAAA-MM, por ejemplo 2025-03."
+	},
+	[ANSWER_NOT_YEAR] = {
+		"Please enter a year as YYYY, such as 2025.",
+		"Veuillez saisir une année au format AAAA, par exemple 2025.",
+		"Introduzca un año con el formato AAAA, por ejemplo 2025."
+	},
 };
 
 /* Language names as forms spell them, lower-case, with their table. */

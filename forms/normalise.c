@@ -13,6 +13,7 @@
  *   so nobody's thousand silently becomes one. At most
  *   ANSWERS_DECIMAL_MAX characters once normalised.
  * - date: YYYY-MM-DD, a real day of the Gregorian calendar, year 0001 on.
+ * - time, datetime, dates of some parts, ranges: normalise-time.c.
  * - text: valid UTF-8; tabs become spaces; a CR or CRLF is a newline;
  *   other control characters (C0, DEL, C1) are refused, and so is a
  *   newline unless the question is multiline; space and newlines around
@@ -112,8 +113,7 @@ answers_integer(const char *s, char **norm)
 	return ANSWER_OK;
 }
 
-/* Whether the 10 bytes at s are a date YYYY-MM-DD of the calendar. */
-static int
+int
 answers_date_valid(const char *s)
 {
 	static const int days[] = {
@@ -281,13 +281,25 @@ answers_normalise(const struct form *f, int q, const char *value,
 	}
 	switch (qq->type) {
 	case QUESTION_INTEGER:
-		problem = answers_integer(s, norm);
-		break;
 	case QUESTION_DECIMAL:
-		problem = answers_decimal(s, norm);
+		problem = qq->type == QUESTION_INTEGER ?
+		    answers_integer(s, norm) : answers_decimal(s, norm);
+		if (problem == ANSWER_OK && !answers_in_range(qq, *norm)) {
+			wipe_free(*norm);
+			*norm = NULL;
+			problem = ANSWER_NOT_IN_RANGE;
+		}
 		break;
 	case QUESTION_DATE:
-		problem = answers_date(s, norm);
+		problem = qq->date_parts != 0 && qq->date_parts < 3 ?
+		    answers_date_parts(s, qq->date_parts, norm) :
+		    answers_date(s, norm);
+		break;
+	case QUESTION_TIME:
+		problem = answers_time(s, norm);
+		break;
+	case QUESTION_DATETIME:
+		problem = answers_datetime(s, norm);
 		break;
 	case QUESTION_ACKNOWLEDGE:
 		problem = str_ieq(s, "OK") ? ANSWER_OK : ANSWER_NOT_ACK;
@@ -517,11 +529,15 @@ answers_is_normal_picks(const struct form *f, int q, const char *s, size_t n,
 	case QUESTION_CALCULATE:
 		return answers_text_normal(s, n, -1);
 	case QUESTION_INTEGER:
-		return answers_integer_normal(s, n);
 	case QUESTION_DECIMAL:
-		return answers_decimal_normal(s, n);
+		if (!(qq->type == QUESTION_INTEGER ?
+		    answers_integer_normal(s, n) : answers_decimal_normal(s, n)))
+			return 0;
+		return qq->range_start == NULL || answers_in_range_n(qq, s, n);
 	case QUESTION_DATE:
-		return n == 10 && answers_date_valid(s);
+	case QUESTION_TIME:
+	case QUESTION_DATETIME:
+		return answers_time_normal(qq->type, qq->date_parts, s, n);
 	case QUESTION_ACKNOWLEDGE:
 		return n == 2 && s[0] == 'O' && s[1] == 'K';
 	case QUESTION_SELECT_ONE:

@@ -351,11 +351,51 @@ sim_text(struct sim_ctx *c, int t)
 	return 0;
 }
 
+/* A value of a range: at random, then each end, then at random. */
+static int
+sim_range(struct sim_ctx *c, int t)
+{
+	char	 v[FORM_RANGE_VALUE_MAX];
+	size_t	 n = form_range_count(c->qq), i;
+
+	if (n == 0 || t > 2 * SIM_RANDOM_TRIES)
+		return -1;
+	i = t == 1 ? 0 : t == 2 ? n - 1 : prng_uniform(c->r, (uint32_t)n);
+	form_range_value(c->qq, i, v, sizeof v);
+	buf_add_str(&c->b, v);
+	return 0;
+}
+
+/* A time, or a date and time: the date as sim_number draws one. */
+static int
+sim_time(struct sim_ctx *c, int t)
+{
+	long		 today = 0;
+	int		 y, mo, day;
+
+	if (t > 2 * SIM_RANDOM_TRIES)
+		return -1;
+	if (c->qq->type == QUESTION_DATETIME) {
+		sim_date_days(c->a->today, &today);
+		sim_civil(today - (long)prng_uniform(c->r, 10 * SIM_DATE_SPAN),
+		    &y, &mo, &day);
+		buf_printf(&c->b, "%04d-%02d-%02d ", y, mo, day);
+	}
+	buf_printf(&c->b, "%02u:%02u", prng_uniform(c->r, 24),
+	    prng_uniform(c->r, 60));
+	return 0;
+}
+
 int
 sim_candidate(struct sim_ctx *c, int t)
 {
 	buf_clear(&c->b);
+	if (c->qq->range_start != NULL)
+		return sim_range(c, t);
 	switch (c->qq->type) {
+	case QUESTION_TIME:
+	case QUESTION_DATETIME:
+		return sim_time(c, t);
 	case QUESTION_SELECT_ONE:
 		return sim_select_one(c, t);
 	case QUESTION_SELECT_MULTIPLE:

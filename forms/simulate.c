@@ -275,7 +275,7 @@ sim_focus(struct sim_ctx *c, int q)
 	c->qq = &c->sim->form->questions[q];
 	c->sq = &c->sim->questions[q];
 	return question_stores(c->qq) && c->qq->type != QUESTION_CALCULATE &&
-	    answers_relevant(c->a, q) ? 0 : -1;
+	    !c->qq->readonly && answers_relevant(c->a, q) ? 0 : -1;
 }
 
 /* Answer again, not empty, the questions that the constraint of q reads,

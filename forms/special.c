@@ -14,6 +14,8 @@ question_type_word(const struct question *q)
 	if (q->repeat)
 		return q->type == QUESTION_BEGIN_GROUP ? "begin_repeat" :
 		    "end_repeat";
+	if (q->range_start != NULL)
+		return "range";
 	return question_type_name(q->type);
 }
 

@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "forms/form-private.h"
 
@@ -12,8 +13,7 @@ struct survey_groups {
 	size_t		 n;
 };
 
-/* A new question at the end of the form; its index. */
-static int
+int
 survey_add(struct form_builder *b, int line)
 {
 	struct form	*f = b->form;
@@ -53,8 +53,10 @@ survey_type(struct form_builder *b, struct question *q,
 		q->type = QUESTION_CALCULATE;
 		return;
 	}
-	switch (alias_type(cell, &q->type, &p->list)) {
+	switch (alias_type_other(cell, &q->type, &p->list, &p->or_other)) {
 	case ALIAS_TYPE_OK:
+		p->from_file = alias_from_file(cell) == 1;
+		p->external = alias_from_file(cell) == 2;
 		return;
 	case ALIAS_TYPE_NO_LIST:
 		form_error(b, q->line, "type '%s' needs a choice list name",
@@ -79,6 +81,13 @@ static void
 survey_name(struct form_builder *b, struct question *q,
     const struct form_pending *p, const char *cell)
 {
+	int	 row = b->form->nsheets != 0 ? READ_LINE_ROW(q->line) : q->line;
+
+	if (*cell == '\0' && q->type == QUESTION_NOTE && !p->placeholder) {
+		/* pyxform names it after its row */
+		xasprintf(&q->name, "generated_note_name_%d", row);
+		return;
+	}
 	q->name = xstrdup(cell);
 	if (q->type == QUESTION_END_GROUP || p->placeholder)
 		return;
@@ -139,6 +148,7 @@ survey_parameters(struct form_builder *b, struct question *q,
 	free(p->max);
 	p->max = ap.max;
 	ap.max = NULL;
+	survey_parameters_range(b, p, &ap);
 	alias_params_clear(&ap);
 }
 
@@ -197,8 +207,18 @@ survey_cell(struct form_builder *b, struct question *q,
 			survey_appearance(q, v);
 		break;
 	case COLUMN_PARAMETERS:
-		if (!p->placeholder)	/* no follow-on error */
+		/* no follow-on error; capture types' are theirs */
+		if (!p->placeholder && q->special == QUESTION_ASKED)
 			survey_parameters(b, q, p, v);
+		break;
+	case COLUMN_READONLY:
+		q->readonly |= survey_yes(v);
+		break;
+	case COLUMN_TRIGGER:
+		survey_set(&p->trigger, v);
+		break;
+	case COLUMN_MEDIA:
+		survey_set(&p->media, v);
 		break;
 	default:
 		break;
@@ -245,6 +265,11 @@ survey_row(struct form_builder *b, const struct form_column *cols,
 	size_t			 j;
 	int			 i;
 
+	for (j = 0; j < ncols; j++) {
+		if (cols[j].kind == COLUMN_DISABLED &&
+		    survey_yes(form_cell(row, j)))
+			return;		/* pyxform leaves it out */
+	}
 	if (*form_cell(row, tcol) == '\0') {
 		form_error(b, row->line, "row without type");
 		return;
@@ -258,7 +283,11 @@ survey_row(struct form_builder *b, const struct form_column *cols,
 		if (*(v = form_cell(row, j)) != '\0')
 			survey_cell(b, q, p, &cols[j], v);
 	}
+	if (!p->placeholder && q->special == QUESTION_ASKED)
+		survey_type_extra(b, i, form_cell(row, tcol));
 	survey_nest(b, g, i);
+	if ((i = survey_add_other(b, i)) >= 0)
+		survey_nest(b, g, i);
 }
 
 void
@@ -300,12 +329,13 @@ survey_read(struct form_builder *b, const struct read_sheet *sh)
 }
 
 static int
-survey_list_find(const struct form *f, const char *name)
+survey_list_find(const struct form *f, const char *name, int external)
 {
 	size_t	 i;
 
 	for (i = 0; i < f->nlists; i++) {
-		if (strcmp(f->lists[i].name, name) == 0)
+		if (strcmp(f->lists[i].name, name) == 0 &&
+		    f->lists[i].external == external)
 			return (int)i;
 	}
 	return -1;
@@ -321,10 +351,17 @@ survey_check_list(struct form_builder *b, struct question *q,
 	long				 k;
 
 	if (p->list != NULL) {
-		if ((q->list = survey_list_find(b->form, p->list)) == -1)
-			form_error(b, q->line, "choice list '%s' not found",
-			    p->list);
-		else
+		q->list = p->from_file ? -1 : survey_list_find(b->form,
+		    p->list, p->external);
+		if (q->list == -1 && !p->external && (p->from_file ||
+		    (strrchr(p->list, '.') != NULL &&
+		    strcasecmp(strrchr(p->list, '.'), ".csv") == 0)))
+			q->list = external_list(b, q, p->list);
+		else if (q->list == -1)
+			form_error(b, q->line, "choice list '%s' not found%s",
+			    p->list, p->external ? " in the external_choices "
+			    "sheet" : "");
+		if (q->list >= 0)
 			l = &b->form->lists[q->list];
 	}
 	if (p->max != NULL && q->type != QUESTION_RANK) {
@@ -388,8 +425,9 @@ survey_check(struct form_builder *b)
 			continue;
 		}
 		survey_check_list(b, q, &b->pending[i]);
+		survey_check_extra(b, (int)i);
 		if (q->type == QUESTION_CALCULATE && q->calculation_src == NULL &&
-		    q->special == QUESTION_ASKED)
+		    q->special == QUESTION_ASKED && !b->pending[i].hidden)
 			form_error(b, q->line, "calculate '%s' needs a "
 			    "calculation", q->name);
 		if (q->type == QUESTION_BEGIN_GROUP ||
@@ -432,6 +470,7 @@ survey_parse_exprs(struct form_builder *b)
 		q = &f->questions[i];
 		if (b->pending[i].placeholder)
 			continue;	/* refused for its type already */
+		survey_pulldata_files(b, (int)i);
 		survey_expr(b, q, b->pending[i].required_true ? "true()" :
 		    q->required_src, &q->required, "required");
 		survey_expr(b, q, q->relevant_src, &q->relevant, "relevant");

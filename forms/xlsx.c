@@ -127,7 +127,8 @@ xlsx_read_context(struct xlsx_archive *a, const struct xlsx_rels *rels,
 static const char *
 xlsx_sheet_role(const struct xlsx_workbook *wb, size_t i)
 {
-	static const char	*roles[] = { "survey", "choices", "settings" };
+	static const char	*roles[] = { "survey", "choices", "settings",
+	    "external_choices" };
 	size_t			 j;
 
 	for (j = 0; j < nitems(roles); j++) {

@@ -164,7 +164,8 @@ void		 seal_reader_free(struct seal_reader *);
 
 #define VAULT_FORMAT_VERSION	2	/* of the header; 1 is still read */
 #define VAULT_HEADER_FILE	"consult-vault"
-#define VAULT_FORM_FILE		"form.csv"
+#define VAULT_FORM_FILE		"form.csv"	/* a CSV form */
+#define VAULT_FORM_XLSX		"form.xlsx"	/* an .xlsx form */
 #define VAULT_PUB_FILE		"analyst.pub"
 #define VAULT_SIMULATED_FILE	"simulated"
 #define VAULT_DRAFT_SALT_BYTES	16
@@ -180,6 +181,10 @@ void		 seal_reader_free(struct seal_reader *);
 #define VAULT_RECEIPT_LEN	32	/* "1a2b3c4d-17" + NUL, with room */
 #define VAULT_DAY_LEN		11	/* "YYYY-MM-DD" + NUL */
 #define VAULT_BATCH_MAX		1000	/* records per file, at most */
+
+/* The name of the form's file in the vault at dir: form.xlsx when that
+ * is there (a workbook), else form.csv. Static. */
+const char	*vault_form_name(const char *dir);
 
 /* Why a vault call failed; the app maps these to exit statuses. */
 enum vault_err {

@@ -111,8 +111,8 @@ secure_ancestors(const char *dir, char **cause)
 int
 vault_secure(const struct vault *v, char **cause)
 {
-	static const char	*files[] = { VAULT_HEADER_FILE,
-	    VAULT_FORM_FILE, VAULT_PUB_FILE };
+	const char		*files[] = { VAULT_HEADER_FILE,
+	    vault_form_name(v->dir), VAULT_PUB_FILE };
 	static const char	*dirs[] = { "sessions", "responses", "drafts" };
 	char			*path;
 	size_t			 i;
@@ -123,6 +123,13 @@ vault_secure(const struct vault *v, char **cause)
 		return -1;
 	for (i = 0; i < sizeof files / sizeof *files; i++) {
 		xasprintf(&path, "%s/%s", v->dir, files[i]);
+		rc = secure_path(path, SECURE_FILE, cause);
+		free(path);
+		if (rc != 0)
+			return -1;
+	}
+	for (i = 0; v->form != NULL && i < v->form->nfiles; i++) {
+		xasprintf(&path, "%s/%s", v->dir, v->form->files[i].name);
 		rc = secure_path(path, SECURE_FILE, cause);
 		free(path);
 		if (rc != 0)

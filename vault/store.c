@@ -375,9 +375,18 @@ vault_init_fill(const char *tmp, struct vault *v, mode_t mode,
 		vault_blur_time(-1, path);
 		free(path);
 	}
-	if (vault_init_put(tmp, VAULT_FORM_FILE, v->form->bytes,
-	    v->form->nbytes, mode, cause) != 0)
+	/* Named for what it is: messages say form.xlsx:survey:12. */
+	if (vault_init_put(tmp, v->form->nsheets != 0 ? VAULT_FORM_XLSX :
+	    VAULT_FORM_FILE, v->form->bytes, v->form->nbytes, mode,
+	    cause) != 0)
 		goto out;
+	for (i = 0; i < v->form->nfiles; i++) {
+		/* the lists it reads, beside it as beside the original */
+		if (vault_init_put(tmp, v->form->files[i].name,
+		    v->form->files[i].bytes, v->form->files[i].nbytes, mode,
+		    cause) != 0)
+			goto out;
+	}
 	vault_pubkey_format(v->pk, &b);
 	if (vault_init_put(tmp, VAULT_PUB_FILE, b.data, b.len, mode,
 	    cause) != 0)
@@ -608,6 +617,19 @@ out:
 	return rc;
 }
 
+const char *
+vault_form_name(const char *dir)
+{
+	struct stat	 sb;
+	char		*path;
+	int		 xlsx;
+
+	xasprintf(&path, "%s/%s", dir, VAULT_FORM_XLSX);
+	xlsx = lstat(path, &sb) == 0;
+	free(path);
+	return xlsx ? VAULT_FORM_XLSX : VAULT_FORM_FILE;
+}
+
 /* Read the vault's form and public key; check the fingerprint. */
 static int
 vault_open_form(struct vault *v, int *err, char **cause)
@@ -618,7 +640,7 @@ vault_open_form(struct vault *v, int *err, char **cause)
 	int		 errnum, rc = -1;
 
 	buf_init(&b);
-	xasprintf(&path, "%s/%s", v->dir, VAULT_FORM_FILE);
+	xasprintf(&path, "%s/%s", v->dir, vault_form_name(v->dir));
 	if (vault_read_file(path, 64U << 20, &b, &errnum, cause) != 0) {
 		*err = errnum == ENOENT ? VAULT_ERR_DATA : VAULT_ERR_IO;
 		goto out;
@@ -631,8 +653,9 @@ vault_open_form(struct vault *v, int *err, char **cause)
 	if (memcmp(v->form->fingerprint, v->fingerprint,
 	    sizeof v->fingerprint) != 0) {
 		*err = VAULT_ERR_DATA;
-		xasprintf(cause, "%s: not the form this vault was made for",
-		    path);
+		xasprintf(cause, "%s: not the form this vault was made for%s",
+		    path, v->form->nfiles != 0 ? " (or a list file beside it "
+		    "changed)" : "");
 		goto out;
 	}
 	free(path);

@@ -50,8 +50,8 @@ printf 'xlsx test passphrase\n' >"$TMP/pass"
 analyst_key "$TMP/an" "$TMP/pass"
 run init "$TMP/v" --form "$X/form.xlsx" --pubkey "$TMP/an.pub"
 expect_status 0 "init takes an .xlsx form"
-cmp -s "$X/form.xlsx" "$TMP/v/form.csv"
-ok $? "the vault keeps the workbook's bytes exactly"
+cmp -s "$X/form.xlsx" "$TMP/v/form.xlsx" && [ ! -e "$TMP/v/form.csv" ]
+ok $? "the vault keeps the workbook's bytes exactly, as form.xlsx"
 run simulate "$TMP/v" --count 5 --seed 3
 expect_status 0 "simulate works on a vault made from an .xlsx form"
 run status "$TMP/v"
@@ -63,6 +63,14 @@ n=$("$PY" -c 'import csv, sys
 print(sum(1 for _ in csv.reader(open(sys.argv[1], newline=""))) - 1)' "$TMP/out")
 [ "$n" -eq 5 ]
 ok $? "export has the 5 simulated responses ($n rows)"
+
+cp -r "$TMP/v" "$TMP/v3"
+chmod u+w "$TMP/v3/form.xlsx"
+cp "$srcdir/tests/forms/real/pyxform-group.xlsx" "$TMP/v3/form.xlsx"
+run status "$TMP/v3"
+expect_status 65 "a vault whose workbook was swapped is refused"
+expect_grep "$TMP/err" "$TMP/v3/form.xlsx: not the form this vault was made for" \
+    "the message names the vault's form.xlsx"
 
 # ---- hostile workbooks ---------------------------------------------------
 H="$X/hostile"

@@ -74,15 +74,17 @@ ParameterizedTestParameters(aliases, reads_column_headers)
 		{ "set form id", COLUMN_FORM_ID, "" },
 		{ "version", COLUMN_VERSION, "" },
 		{ "default_language", COLUMN_DEFAULT_LANGUAGE, "" },
-		{ "media::image", COLUMN_IGNORED, "" },
-		{ "media::audio::English (en)", COLUMN_IGNORED, "" },
-		{ "image", COLUMN_IGNORED, "" },
-		{ "image::fr", COLUMN_IGNORED, "" },
-		{ "big-image", COLUMN_IGNORED, "" },
-		{ "audio", COLUMN_IGNORED, "" },
-		{ "video", COLUMN_IGNORED, "" },
+		{ "media::image", COLUMN_MEDIA, "" },
+		{ "media::audio::English (en)", COLUMN_MEDIA, "" },
+		{ "image", COLUMN_MEDIA, "" },
+		{ "image::fr", COLUMN_MEDIA, "" },
+		{ "big-image", COLUMN_MEDIA, "" },
+		{ "audio", COLUMN_MEDIA, "" },
+		{ "video", COLUMN_MEDIA, "" },
 		{ "guidance_hint::fr", COLUMN_IGNORED, "" },
-		{ "read_only", COLUMN_IGNORED, "" },
+		{ "read_only", COLUMN_READONLY, "" },
+		{ "disabled", COLUMN_DISABLED, "" },
+		{ "trigger", COLUMN_TRIGGER, "" },
 		{ "relevant::fr", COLUMN_IGNORED, "" },
 		{ "region", COLUMN_OTHER, "" },
 		{ "$kuid", COLUMN_OTHER, "" },
@@ -164,16 +166,32 @@ ParameterizedTestParameters(aliases, reads_types)
 		{ "select_one", ALIAS_TYPE_NO_LIST, 0, "" },
 		{ "select all that apply from", ALIAS_TYPE_NO_LIST, 0, "" },
 		{ "rank", ALIAS_TYPE_NO_LIST, 0, "" },
-		{ "time", ALIAS_TYPE_UNSUPPORTED, 0, "" },
-		{ "hidden", ALIAS_TYPE_UNSUPPORTED, 0, "" },
-		{ "dateTime", ALIAS_TYPE_UNSUPPORTED, 0, "" },
-		{ "range", ALIAS_TYPE_UNSUPPORTED, 0, "" },
-		{ "select_one_from_file places.csv", ALIAS_TYPE_UNSUPPORTED,
-		  0, "" },
-		{ "select one from file places.csv", ALIAS_TYPE_UNSUPPORTED,
-		  0, "" },
-		{ "select_one_external city", ALIAS_TYPE_UNSUPPORTED, 0, "" },
-		{ "select_one yn or_other", ALIAS_TYPE_UNSUPPORTED, 0, "" },
+		{ "begin loop", ALIAS_TYPE_UNSUPPORTED, 0, "" },
+		{ "time", ALIAS_TYPE_OK, QUESTION_TIME, "" },
+		{ "hidden", ALIAS_TYPE_OK, QUESTION_CALCULATE, "" },
+		{ "dateTime", ALIAS_TYPE_OK, QUESTION_DATETIME, "" },
+		{ "date time", ALIAS_TYPE_OK, QUESTION_DATETIME, "" },
+		{ "range", ALIAS_TYPE_OK, QUESTION_INTEGER, "" },
+		{ "phone number", ALIAS_TYPE_OK, QUESTION_TEXT, "" },
+		{ "percentage", ALIAS_TYPE_OK, QUESTION_INTEGER, "" },
+		{ "calculate_here", ALIAS_TYPE_OK, QUESTION_CALCULATE, "" },
+		{ "select_one_from_file places.csv", ALIAS_TYPE_OK,
+		  QUESTION_SELECT_ONE, "places.csv" },
+		{ "select multiple from file places.csv", ALIAS_TYPE_OK,
+		  QUESTION_SELECT_MULTIPLE, "places.csv" },
+		{ "select_one_external city", ALIAS_TYPE_OK,
+		  QUESTION_SELECT_ONE, "city" },
+		{ "osm building", ALIAS_TYPE_UNSUPPORTED, 0, "" },
+		{ "select_one yn or_other", ALIAS_TYPE_OK,
+		  QUESTION_SELECT_ONE, "yn" },
+		{ "select one from yn or specify other", ALIAS_TYPE_OK,
+		  QUESTION_SELECT_ONE, "yn" },
+		{ "select all that apply from yn Or Other", ALIAS_TYPE_OK,
+		  QUESTION_SELECT_MULTIPLE, "yn" },
+		{ "rank yn or_other", ALIAS_TYPE_OK, QUESTION_RANK, "yn" },
+		{ "select_one or_other", ALIAS_TYPE_OK, QUESTION_SELECT_ONE,
+		  "or_other" },
+		{ "select_one yn or others", ALIAS_TYPE_UNKNOWN, 0, "" },
 		{ "select_one yn extra", ALIAS_TYPE_UNKNOWN, 0, "" },
 		{ "intger", ALIAS_TYPE_UNKNOWN, 0, "" },
 		{ "select_ones yn", ALIAS_TYPE_UNKNOWN, 0, "" },
@@ -200,6 +218,34 @@ ParameterizedTest(struct type_case *c, aliases, reads_types)
 	else
 		cr_assert_str_eq(list, c->list);
 	free(list);
+}
+
+Test(aliases, tells_or_other)
+{
+	enum question_type	 type;
+	char			*list;
+	int			 other = -1;
+
+	cr_assert_eq(alias_type_other("select_one c or_other", &type, &list,
+	    &other), ALIAS_TYPE_OK);
+	cr_assert_eq(other, 1);
+	cr_assert_str_eq(list, "c");
+	free(list);
+	cr_assert_eq(alias_type_other("select_one or_other", &type, &list,
+	    &other), ALIAS_TYPE_OK);
+	cr_assert_eq(other, 0);
+	free(list);
+	cr_assert_eq(alias_type_other("text", &type, &list, &other),
+	    ALIAS_TYPE_OK);
+	cr_assert_eq(other, 0);
+	cr_assert_not_null(alias_builtin("Phone  Number"));
+	cr_assert_str_eq(alias_builtin("percentage")->constraint,
+	    "0 <= . and . <= 100");
+	cr_assert_null(alias_builtin("integer"));
+	cr_assert(alias_from_file("select_one_from_file  a.csv"));
+	cr_assert(alias_from_file("Select Multiple From File a.csv"));
+	cr_assert_not(alias_from_file("select_one a.csv"));
+	cr_assert_eq(alias_from_file("select one external c"), 2);
 }
 
 Test(aliases, suggests_near_types)
@@ -235,13 +281,13 @@ ParameterizedTest(struct name_case *c, aliases, checks_names)
 }
 
 struct params_case {
-	char		 cell[48];
+	char		 cell[64];
 	int		 ok;
 	int		 randomize;
 	int		 has_seed;
 	unsigned long long seed;
 	char		 max[8];	/* "" for none */
-	char		 cause[80];
+	char		 cause[96];
 };
 
 ParameterizedTestParameters(aliases, reads_parameters)
@@ -268,7 +314,8 @@ ParameterizedTestParameters(aliases, reads_parameters)
 		{ "max=", 0, 0, 0, 0, "",
 		  "parameter 'max' needs a value (name=value)" },
 		{ "maximum=3", 0, 0, 0, 0, "", "unknown parameter 'maximum' "
-		  "(randomize, seed and max are known)" },
+		  "(randomize, seed, max, start, end and step are known)" },
+		{ "start=1 end=5 step=2 tick_interval=2", 1, 0, 0, 0, "", "" },
 	};
 	return cr_make_param_array(struct params_case, cases,
 	    sizeof cases / sizeof cases[0]);
@@ -279,6 +326,14 @@ ParameterizedTest(struct params_case *c, aliases, reads_parameters)
 	struct alias_params	 ap;
 	char			*cause = NULL;
 
+	if (strncmp(c->cell, "start=", 6) == 0) {
+		cr_assert_eq(alias_params(c->cell, &ap, &cause), 0);
+		cr_assert_str_eq(ap.start, "1");
+		cr_assert_str_eq(ap.end, "5");
+		cr_assert_str_eq(ap.step, "2");
+		alias_params_clear(&ap);
+		return;
+	}
 	if (!c->ok) {
 		cr_assert_eq(alias_params(c->cell, &ap, &cause), -1,
 		    "'%s'", c->cell);
