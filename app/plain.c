@@ -146,7 +146,7 @@ plain_choices(struct plain *p, int q)
 				fprintf(p->out, "%zu", i + 1);
 			if (i == 0 || i == n - 1) {
 				plain_put(p, " (");
-				plain_put(p, form_text(f, c->label, p->run->lang));
+				plain_put(p, run_text(p->run, c->label));
 				plain_put(p, ")");
 			}
 		}
@@ -160,7 +160,7 @@ plain_choices(struct plain *p, int q)
 		} else
 			fprintf(p->out, "  %zu", i + 1);
 		plain_put(p, ") ");
-		plain_say(p, form_text(f, c->label, p->run->lang));
+		plain_say(p, run_text(p->run, c->label));
 	}
 }
 
@@ -208,8 +208,8 @@ plain_question(struct plain *p)
 	const char		*hint;
 
 	plain_header(p, q);
-	plain_say(p, form_label(f, &f->questions[q], p->run->lang));
-	hint = form_text(f, f->questions[q].hint, p->run->lang);
+	plain_say(p, run_label(p->run, q));
+	hint = run_text(p->run, f->questions[q].hint);
 	if (*hint != '\0')
 		plain_say(p, hint);
 	if (question_has_choices(&f->questions[q]))
@@ -223,7 +223,6 @@ plain_question(struct plain *p)
 static void
 plain_review(struct plain *p)
 {
-	const struct form	*f = p->run->form;
 	const int		*qs;
 	size_t			 i, n;
 	char			 num[32];
@@ -234,7 +233,7 @@ plain_review(struct plain *p)
 	for (i = 0; i < n; i++) {
 		snprintf(num, sizeof num, "%3zu. ", i + 1);
 		plain_put(p, num);
-		plain_say(p, form_label(f, &f->questions[qs[i]], p->run->lang));
+		plain_say(p, run_label(p->run, qs[i]));
 		plain_answer(p, qs[i], "     ");
 	}
 	plain_say(p, i18n(I18N_REVIEW_JUMP));

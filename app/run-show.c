@@ -31,7 +31,7 @@ run_section(const struct run *r, int q)
 
 	for (p = r->form->questions[q].parent; p >= 0; p = g->parent) {
 		g = &r->form->questions[p];
-		s = form_text(r->form, g->label, r->lang);
+		s = run_text(r, g->label);
 		if (*s != '\0')
 			return s;
 	}
@@ -41,8 +41,8 @@ run_section(const struct run *r, int q)
 const char *
 run_problem_text(const struct run *r)
 {
-	return answers_message(r->answers, r->problem_q, r->problem,
-	    r->lang);
+	return run_pipe(r, answers_message(r->answers, r->problem_q,
+	    r->problem, r->lang));
 }
 
 /* 1 if every shown choice name of q is a number: keys are the names. */
@@ -126,7 +126,7 @@ run_choice_label(struct run *r, const struct choice_list *l,
 	for (i = 0; i < l->nchoices; i++) {
 		if (strlen(l->choices[i].name) == len &&
 		    strncmp(l->choices[i].name, name, len) == 0)
-			return form_text(r->form, l->choices[i].label, r->lang);
+			return run_text(r, l->choices[i].label);
 	}
 	return NULL;
 }

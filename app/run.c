@@ -188,6 +188,7 @@ run_create(const struct run_options *o, int *status, char **cause)
 	int		 l;
 
 	r = xcalloc(1, sizeof *r);
+	r->texts = run_texts_create();
 	r->kiosk = o->kiosk;
 	if (vault_harden(cause) != 0) {
 		*status = 1;
@@ -228,6 +229,8 @@ run_free(struct run *r)
 	 * short (export notes it); its responses are all there. */
 	if (r->writer != NULL && vault_writer_close(r->writer, &cause) != 0)
 		free(cause);
+	run_texts_clear(r);
+	free(r->texts);
 	answers_free(r->answers);
 	vault_draft_free(r->draft);
 	vault_writer_free(r->writer);
@@ -431,6 +434,7 @@ run_next_participant(struct run *r)
 {
 	char	*cause = NULL;
 
+	run_texts_clear(r);
 	answers_free(r->answers);
 	r->answers = NULL;
 	vault_draft_free(r->draft);

@@ -205,6 +205,7 @@ struct run {
 	int			*choices;	/* run_choices */
 	int			*review;	/* run_review */
 	int			*page;		/* run_page */
+	struct run_texts	*texts;		/* run-text.c */
 	char			*error;		/* RUN_FAILED: why */
 	int			 error_status;	/* and the exit status */
 };
@@ -273,6 +274,21 @@ char		*run_choice_value(struct run *, int q, const char *text);
 /* Append the current answer of q as the participant reads it (choice
  * labels in the language, rank in order). Nothing when unanswered. */
 void		 run_answer_text(struct run *, int q, struct buf *);
+
+/* ---- run-text.c: the form's texts with ${name} piped ------------------ */
+
+/* s (a text of the form) with each ${name} replaced by that answer as
+ * the participant reads it; s itself when it has none. Borrowed until
+ * the answers change and the same text is asked for again. */
+const char	*run_pipe(const struct run *, const char *s);
+/* form_text in the session's language, piped. */
+const char	*run_text(const struct run *, char *const *texts);
+/* form_label of question q in the session's language, piped. */
+const char	*run_label(const struct run *, int q);
+/* An empty table of piped texts for run->texts. */
+struct run_texts *run_texts_create(void);
+/* Wipe and forget every piped text (a new participant, the end). */
+void		 run_texts_clear(struct run *);
 
 /* Give text as the answer to the current question (plain mode): choice
  * keys or names separated by spaces, a value, yes words for acknowledge;

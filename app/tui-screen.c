@@ -188,7 +188,6 @@ const struct tui_screen tui_screens[TUI_NOVERLAYS] = {
 static void
 tui_review_draw(struct tui *t, int *cy, int *cx)
 {
-	const struct form	*f = t->run->form;
 	const int		*qs;
 	const char		*label;
 	struct buf		 b;
@@ -220,7 +219,7 @@ tui_review_draw(struct tui *t, int *cy, int *cx)
 		}
 		snprintf(num, sizeof num, "%zu. ", i + 1);
 		mvaddstr(y, 2, num);
-		label = form_label(f, &f->questions[qs[i]], t->run->lang);
+		label = run_label(t->run, qs[i]);
 		tui_put(y, 2 + (int)strlen(num), label, strlen(label),
 		    t->cols - 7);
 		b.len = 0;

@@ -187,6 +187,15 @@ void		 survey_parse_exprs(struct form_builder *);
 /* Report each default its question would refuse. */
 void		 survey_check_defaults(struct form_builder *);
 
+/* markup.c: s as ODK Collect shows it, without its Markdown and HTML
+ * markup and without terminal controls; ${name} kept. Caller frees. */
+char		*form_plain(const char *s);
+/* pipe.c: every label, hint, message and choice label through
+ * form_plain; then an error for each ${name} in them that names no
+ * question. */
+void		 form_plain_texts(struct form_builder *);
+void		 form_check_pipes(struct form_builder *);
+
 /* normalise.c: whether the n bytes at s are a stored answer to q already
  * in normal form (answers_normalise gives ANSWER_OK and the same bytes).
  * 0 means no or not sure: ask answers_normalise. Allocates nothing. */

@@ -322,6 +322,16 @@ int		 answers_validate_all(const struct answers *,
  * or choice_filter). On success *norm is set (caller frees), else NULL. */
 enum answer_problem answers_normalise(const struct form *, int q,
 		     const char *value, char **norm);
+/* pipe.c: append q's answer as the participant reads it in lang: the
+ * choice labels of a select joined by ", ", else the value ("" when
+ * unanswered). */
+void		 answers_display(const struct answers *, int q, size_t lang,
+		     struct buf *);
+/* text with each ${name} replaced by answers_display of that question
+ * (ODK's label piping); NULL when text has none. Caller frees with
+ * wipe_free. */
+char		*answers_pipe(const struct answers *, const char *text,
+		     size_t lang);
 /* The built-in message for a problem in English, French or Spanish,
  * chosen by lang's code or name (English otherwise, or when lang is
  * NULL). Static. */
