@@ -41,6 +41,7 @@ answers_env(const struct answers *a, struct answers_ctx *c,
 	env->self = value != NULL ? value : answers_get(a, q);
 	env->form = a->form;
 	env->today = a->today;
+	env->fixed_clock = a->fixed_clock;
 }
 
 struct answers *
@@ -59,6 +60,7 @@ answers_alloc(const struct form *f, uint64_t seed, const char *today)
 	a->npicks = xcalloc(f->nquestions == 0 ? 1 : f->nquestions,
 	    sizeof *a->npicks);
 	a->seed = seed;
+	a->fixed_clock = today != NULL;
 	if (today != NULL)
 		snprintf(a->today, sizeof a->today, "%s", today);
 	else {

@@ -207,6 +207,7 @@ struct expr_env {
 	const struct form *form;	/* for choice columns */
 	const struct choice *choice;	/* row for choice_filter names */
 	const char	*today;		/* "YYYY-MM-DD" for today() */
+	int		 fixed_clock;	/* now() is today's midnight */
 };
 
 /* Parse an expression. ${name} resolves against form (which must hold
@@ -251,6 +252,8 @@ struct answers {
 	char		**values;	/* [nquestions], NULL = no answer */
 	uint64_t	 seed;		/* for randomize without seed */
 	char		 today[11];	/* "YYYY-MM-DD" */
+	int		 fixed_clock;	/* today was given: now() is its
+					 * midnight (simulate, tests) */
 
 	/* Decoded values live in one buffer that answers_decode_into
 	 * reuses from one response to the next; values set later are each
