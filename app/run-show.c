@@ -41,8 +41,8 @@ run_section(const struct run *r, int q)
 const char *
 run_problem_text(const struct run *r)
 {
-	return run_pipe(r, answers_message(r->answers, r->problem_q,
-	    r->problem, r->lang));
+	return run_pipe_with(r, answers_message(r->answers, r->problem_q,
+	    r->problem, r->lang), r->problem_q, r->problem_value);
 }
 
 /* 1 if every shown choice name of q is a number: keys are the names. */

@@ -28,13 +28,20 @@ run_texts_create(void)
 const char *
 run_pipe(const struct run *r, const char *s)
 {
+	return run_pipe_with(r, s, -1, NULL);
+}
+
+const char *
+run_pipe_with(const struct run *r, const char *s, int q, const char *value)
+{
 	struct run_texts	*t = r->texts;
 	struct run_piped	*p;
 	char			*out;
 	size_t			 i;
 
 	if (t == NULL || r->answers == NULL ||
-	    (out = answers_pipe(r->answers, s, r->lang)) == NULL)
+	    (out = answers_pipe_with(r->answers, s, r->lang, q, value)) ==
+	    NULL)
 		return s;
 	for (i = 0; i < t->n; i++) {
 		p = &t->v[i];

@@ -199,6 +199,8 @@ struct run {
 
 	enum answer_problem	 problem;	/* of the last refusal */
 	int			 problem_q;
+	char			*problem_value;	/* refused by the constraint;
+						   wipe_free */
 
 	int			 paged;		/* the front end shows a
 						   field-list group at once */
@@ -281,6 +283,9 @@ void		 run_answer_text(struct run *, int q, struct buf *);
  * the participant reads it; s itself when it has none. Borrowed until
  * the answers change and the same text is asked for again. */
 const char	*run_pipe(const struct run *, const char *s);
+/* run_pipe as if q's answer were value (NULL: q's own). */
+const char	*run_pipe_with(const struct run *, const char *s, int q,
+		     const char *value);
 /* form_text in the session's language, piped. */
 const char	*run_text(const struct run *, char *const *texts);
 /* form_label of question q in the session's language, piped. */

@@ -335,6 +335,10 @@ void		 answers_display(const struct answers *, int q, size_t lang,
  * wipe_free. */
 char		*answers_pipe(const struct answers *, const char *text,
 		     size_t lang);
+/* answers_pipe as if q's answer were value (a refused one, for its
+ * constraint message, as ODK shows it); value NULL: q's own. */
+char		*answers_pipe_with(const struct answers *, const char *text,
+		     size_t lang, int q, const char *value);
 /* The built-in message for a problem in English, French or Spanish,
  * chosen by lang's code or name (English otherwise, or when lang is
  * NULL). Static. */

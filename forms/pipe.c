@@ -135,20 +135,29 @@ form_check_pipes(struct form_builder *b)
 	}
 }
 
-static void	pipe_into(const struct answers *, const char *, size_t, int,
+/* What piping reads: the answers, with one value proposed for q. */
+struct pipe_ctx {
+	const struct answers	*a;
+	size_t			 lang;
+	int			 q;		/* -1: none proposed */
+	const char		*value;
+};
+
+static void	pipe_into(const struct pipe_ctx *, const char *, int,
 		    struct buf *);
 
 static void
-pipe_display(const struct answers *a, int q, size_t lang, int depth,
-    struct buf *out)
+pipe_display(const struct pipe_ctx *p, int q, int depth, struct buf *out)
 {
+	const struct answers	*a = p->a;
+	size_t			 lang = p->lang;
 	const struct form	*f = a->form;
 	const struct choice_list *l;
 	const char		*v, *label;
 	size_t			 len, k = 0;
 	int			 c;
 
-	v = answers_get(a, q);
+	v = q == p->q ? p->value : answers_get(a, q);
 	l = form_question_list(f, &f->questions[q]);
 	if (!question_has_choices(&f->questions[q]) || l == NULL) {
 		buf_add_str(out, v);
@@ -163,13 +172,13 @@ pipe_display(const struct answers *a, int q, size_t lang, int depth,
 		if (*label == '\0')
 			buf_add(out, v, len);
 		else
-			pipe_into(a, label, lang, depth + 1, out);
+			pipe_into(p, label, depth + 1, out);
 		v += len;
 	}
 }
 
 static void
-pipe_into(const struct answers *a, const char *text, size_t lang, int depth,
+pipe_into(const struct pipe_ctx *p, const char *text, int depth,
     struct buf *out)
 {
 	const char	*at, *next;
@@ -178,9 +187,9 @@ pipe_into(const struct answers *a, const char *text, size_t lang, int depth,
 
 	while ((name = pipe_next(text, &at, &next)) != NULL) {
 		buf_add(out, text, at - text);
-		q = form_find_question(a->form, name);
+		q = form_find_question(p->a->form, name);
 		if (q >= 0 && depth < PIPE_MAX_DEPTH)
-			pipe_display(a, q, lang, depth, out);
+			pipe_display(p, q, depth, out);
 		free(name);
 		text = next;
 	}
@@ -191,19 +200,29 @@ void
 answers_display(const struct answers *a, int q, size_t lang,
     struct buf *out)
 {
-	pipe_display(a, q, lang, 0, out);
+	struct pipe_ctx	 p = { a, lang, -1, NULL };
+
+	pipe_display(&p, q, 0, out);
 }
 
 char *
 answers_pipe(const struct answers *a, const char *text, size_t lang)
 {
+	return answers_pipe_with(a, text, lang, -1, NULL);
+}
+
+char *
+answers_pipe_with(const struct answers *a, const char *text, size_t lang,
+    int q, const char *value)
+{
+	struct pipe_ctx	 p = { a, lang, value == NULL ? -1 : q, value };
 	struct buf	 b;
 	char		*s;
 
 	if (strstr(text, "${") == NULL)
 		return NULL;
 	buf_init(&b);
-	pipe_into(a, text, lang, 0, &b);
+	pipe_into(&p, text, 0, &b);
 	s = xstrdup(buf_str(&b));
 	buf_clear(&b);
 	return s;

@@ -44,8 +44,8 @@ expect_grep "$TMP/out" "You chose *Pear* first" "a hint is piped too"
 expect_grep "$TMP/out" "  3) Fig Ann" "a choice label is piped"
 expect_grep "$TMP/out" "How many Apple, Fig Ann a week?" \
     "select_multiple: the labels joined as ODK shows them"
-expect_grep "$TMP/out" "Ann, that is too many" \
-    "a constraint message is piped"
+expect_grep "$TMP/out" "Ann, 150 is too many" \
+    "a constraint message is piped, with the refused value"
 expect_grep "$TMP/out" "You eat 5 of Apple, Fig Ann; site (https://example.org)" \
     "a note: heading, <br>, a link as text and its url"
 expect_grep "$TMP/out" "How many Apple a week?" \
