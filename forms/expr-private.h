@@ -122,6 +122,12 @@ int		 expr_datetime_number(const char *s, size_t len, double *);
 /* expr-date.c: 0 if every '%' code of a format-date pattern is ODK's,
  * else -1 with the code in *bad. */
 int		 expr_date_format_check(const char *fmt, char *bad);
+/* expr-digest.c: digest() and the bytes of an algorithm's digest
+ * ("MD5", "SHA-1", "SHA-256", "SHA-384", "SHA-512", any case), 0 for
+ * another name. */
+void		 expr_fn_digest(const struct expr *, const struct expr_env *,
+		     struct expr_value *);
+int		 expr_digest_size(const char *alg);
 /* expr-string.c: what the parser checks of a call's literal arguments
  * (jr:choice-name's question, digest's algorithm, format-date's
  * pattern): 0, or -1 with *cause. */

@@ -253,86 +253,6 @@ expr_fn_uuid(const struct expr *e, const struct expr_env *env,
 	expr_value_set_string(out, NULL, s);
 }
 
-/* The digest algorithms: libsodium has SHA-256 and SHA-512; SHA-384 is
- * SHA-512 from other initial values, cut to 48 bytes. */
-static int
-expr_digest_size(const char *alg)
-{
-	if (str_ieq(alg, "SHA-256"))
-		return 32;
-	if (str_ieq(alg, "SHA-384"))
-		return 48;
-	if (str_ieq(alg, "SHA-512"))
-		return 64;
-	return 0;
-}
-
-static void
-expr_digest(const char *alg, const char *s, unsigned char *out)
-{
-	static const uint64_t iv384[8] = {
-		0xcbbb9d5dc1059ed8ULL, 0x629a292a367cd507ULL,
-		0x9159015a3070dd17ULL, 0x152fecd8f70e5939ULL,
-		0x67332667ffc00b31ULL, 0x8eb44a8768581511ULL,
-		0xdb0c2e0d64f98fa7ULL, 0x47b5481dbefa4fa4ULL,
-	};
-	crypto_hash_sha512_state st;
-	unsigned char	 full[64];
-
-	if (expr_digest_size(alg) == 32) {
-		crypto_hash_sha256(out, (const unsigned char *)s, strlen(s));
-		return;
-	}
-	crypto_hash_sha512_init(&st);
-	if (expr_digest_size(alg) == 48)
-		memcpy(st.state, iv384, sizeof iv384);
-	crypto_hash_sha512_update(&st, (const unsigned char *)s, strlen(s));
-	crypto_hash_sha512_final(&st, full);
-	memcpy(out, full, (size_t)expr_digest_size(alg));
-	sodium_memzero(full, sizeof full);
-}
-
-/* digest(data, algorithm[, encoding]): "SHA-256", "SHA-384" or
- * "SHA-512" (any case), in base64 (the default) or hex; "" for another
- * algorithm or encoding given at run time. */
-static void
-expr_fn_digest(const struct expr *e, const struct expr_env *env,
-    struct expr_value *out)
-{
-	struct expr_value a, b, c;
-	char		 ba[EXPR_NUMBER_SIZE], bb[EXPR_NUMBER_SIZE];
-	char		 bc[EXPR_NUMBER_SIZE], *text;
-	const char	*s, *alg, *enc = "base64";
-	unsigned char	 d[64];
-	int		 n;
-
-	s = expr_arg_text(e, 0, env, &a, ba);
-	alg = expr_arg_text(e, 1, env, &b, bb);
-	expr_value_set_string(&c, "", NULL);
-	if (e->nargs > 2)
-		enc = expr_arg_text(e, 2, env, &c, bc);
-	n = expr_digest_size(alg);
-	if (n == 0 || (!str_ieq(enc, "base64") && !str_ieq(enc, "hex")))
-		expr_value_set_string(out, "", NULL);
-	else {
-		expr_digest(alg, s, d);
-		if (str_ieq(enc, "hex")) {
-			text = xmalloc((size_t)n * 2 + 1);
-			sodium_bin2hex(text, (size_t)n * 2 + 1, d, (size_t)n);
-		} else {
-			text = xmalloc(sodium_base64_ENCODED_LEN(n,
-			    sodium_base64_VARIANT_ORIGINAL));
-			sodium_bin2base64(text, sodium_base64_ENCODED_LEN(n,
-			    sodium_base64_VARIANT_ORIGINAL), d, (size_t)n,
-			    sodium_base64_VARIANT_ORIGINAL);
-		}
-		expr_value_set_string(out, NULL, text);
-	}
-	expr_value_clear(&a);
-	expr_value_clear(&b);
-	expr_value_clear(&c);
-}
-
 /* jr:choice-name(value, '${q}'): the label of choice value of q's list
  * in the form's default language ("" when none); q was resolved by
  * expr_check_args into e->index. */
@@ -400,8 +320,8 @@ expr_check_args(const struct form *f, struct expr *e, char **cause)
 		return expr_check_choice_name(f, e, cause);
 	if (strcmp(name, "digest") == 0 && e->args[1]->kind == EXPR_STRING &&
 	    expr_digest_size(e->args[1]->str) == 0) {
-		xasprintf(cause, "digest(): unsupported algorithm '%s' "
-		    "(SHA-256, SHA-384 or SHA-512)", e->args[1]->str);
+		xasprintf(cause, "digest(): unknown algorithm '%s' (MD5, "
+		    "SHA-1, SHA-256, SHA-384 or SHA-512)", e->args[1]->str);
 		return -1;
 	}
 	if (strcmp(name, "digest") == 0 && e->nargs > 2 &&

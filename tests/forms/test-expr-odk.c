@@ -71,7 +71,7 @@ odk_eval(const char *src, const char *self)
 }
 
 struct odk_case {
-	char	 expr[80];
+	char	 expr[96];
 	char	 self[16];
 	char	 want[132];
 };
@@ -190,6 +190,19 @@ ParameterizedTestParameters(odk, evaluates)
 		{ "digest('', 'SHA-256', 'base64')", "",
 		    "47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=" },
 		{ "digest('abc', ${name})", "", "" },
+		{ "digest('abc', 'MD5', 'hex')", "",
+		    "900150983cd24fb0d6963f7d28e17f72" },
+		{ "digest('', 'md5', 'hex')", "",
+		    "d41d8cd98f00b204e9800998ecf8427e" },
+		{ "digest('abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq',"
+		    " 'MD5', 'hex')", "", "8215ef0796a20bcaaae116d3876c664a" },
+		{ "digest('abc', 'SHA-1', 'hex')", "",
+		    "a9993e364706816aba3e25717850c26c9cd0d89d" },
+		{ "digest('', 'SHA-1', 'hex')", "",
+		    "da39a3ee5e6b4b0d3255bfef95601890afd80709" },
+		{ "digest('abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq',"
+		    " 'SHA-1', 'hex')", "", "84983e441c3bd26ebaae4aa1f95129e5e54670f1" },
+		{ "digest('abc', 'MD5')", "", "kAFQmDzST7DWlj99KOF/cg==" },
 		/* jr:choice-name(): the label in the default language. */
 		{ "jr:choice-name('fig', '${fruit}')", "", "Fig" },
 		{ "jr:choice-name('kiwi', '${fruit}')", "", "" },
@@ -236,8 +249,8 @@ ParameterizedTestParameters(odk, rejects)
 		{ "format-date(${born}, '%Q')", "format-date(): unknown "
 		    "format '%Q' in '%Q' (%Y %y %m %n %b %d %e %H %h %M %S %3 "
 		    "%a)" },
-		{ "digest('a', 'MD5')", "digest(): unsupported algorithm "
-		    "'MD5' (SHA-256, SHA-384 or SHA-512)" },
+		{ "digest('a', 'SHA-3')", "digest(): unknown algorithm "
+		    "'SHA-3' (MD5, SHA-1, SHA-256, SHA-384 or SHA-512)" },
 		{ "digest('a', 'SHA-256', 'b32')", "digest(): unknown "
 		    "encoding 'b32' (base64 or hex)" },
 		{ "jr:choice-name('a', '${name}')", "jr:choice-name(): 'name' "
