@@ -51,6 +51,11 @@ check_table "unsupported type taking a name" "$ALIASES" \
     alias_unsupported_prefixes "" osm
 check_table column "$ALIASES" alias_columns "" list_name
 check_table function "$FUNCS" expr_funcs "(" count-selected
+check_table function "$srcdir/forms/expr-date.c" expr_date_funcs "(" \
+    format-date
+check_table function "$srcdir/forms/expr-string.c" expr_string_funcs "(" \
+    substr
+check_table function "$srcdir/forms/expr-math.c" expr_math_funcs "(" pow
 
 # Both pages are cross-referenced.
 grep -qF '.BR consult (1)' "$PAGE"
