@@ -12,6 +12,28 @@
  * byte: escapes, the inside of ${...}, decoded entities. */
 #define PROTECT	'\001'
 
+/* The first byte c at or after s, remembered: each pass looks for a
+ * closing byte from every opening one, and a text of openings without
+ * closings (a hostile megabyte of "<a") must not cost its length
+ * squared. at holds the last answer (the next c after any s up to it),
+ * none that there is no c after the last place looked from. */
+struct markup_memo {
+	const char	*at;
+	int		 none;
+};
+
+static const char *
+markup_next(const char *s, int c, struct markup_memo *m)
+{
+	if (m->none)
+		return NULL;
+	if (m->at != NULL && s <= m->at)
+		return m->at;
+	if ((m->at = strchr(s, c)) == NULL)
+		m->none = 1;
+	return m->at;
+}
+
 /* Length of the ESC sequence at s (CSI, OSC or two bytes). */
 static size_t
 markup_escape_len(const char *s)
@@ -42,6 +64,7 @@ markup_escape_len(const char *s)
 static void
 markup_prepare(const char *s, struct buf *out)
 {
+	struct markup_memo	 brace = { NULL, 0 };
 	const unsigned char	*u;
 	const char		*end;
 
@@ -60,7 +83,7 @@ markup_prepare(const char *s, struct buf *out)
 			buf_add_byte(out, (unsigned char)s[1]);
 			s += 2;
 		} else if (s[0] == '$' && s[1] == '{' &&
-		    (end = strchr(s, '}')) != NULL) {
+		    (end = markup_next(s, '}', &brace)) != NULL) {
 			for (; s <= end; s++) {
 				buf_add_byte(out, PROTECT);
 				buf_add_byte(out, (unsigned char)*s);
@@ -113,7 +136,9 @@ markup_emphasis(const char *s, size_t n, struct buf *out)
 static void
 markup_links_headings(const char *s, struct buf *out)
 {
-	const char	*close, *paren;
+	struct markup_memo bracket = { NULL, 0 }, rparen = { NULL, 0 };
+	struct markup_memo newline = { NULL, 0 };
+	const char	*close, *paren, *nl;
 	size_t		 tlen, ulen;
 	int		 bol = 1;
 
@@ -128,9 +153,13 @@ markup_links_headings(const char *s, struct buf *out)
 		if (*s == PROTECT && s[1] != '\0') {
 			buf_add(out, s, 2);
 			s += 2;
-		} else if (*s == '[' && (close = strchr(s, ']')) != NULL &&
-		    close[1] == '(' && (paren = strchr(close, ')')) != NULL &&
-		    paren > close + 2 && memchr(s, '\n', paren - s) == NULL) {
+		} else if (*s == '[' &&
+		    (close = markup_next(s, ']', &bracket)) != NULL &&
+		    close[1] == '(' &&
+		    (paren = markup_next(close, ')', &rparen)) != NULL &&
+		    paren > close + 2 &&
+		    ((nl = markup_next(s, '\n', &newline)) == NULL ||
+		    nl > paren)) {
 			tlen = close - s - 1;
 			ulen = paren - close - 2;
 			if (tlen != 0)
@@ -166,7 +195,7 @@ markup_entity(const char *s, unsigned long *cp)
 			return strlen(names[i].name);
 		}
 	}
-	if (s[1] != '#' || (end = strchr(s, ';')) == NULL || end - s > 10)
+	if (s[1] != '#' || (end = memchr(s, ';', strnlen(s, 12))) == NULL)
 		return 0;
 	if (s[2] == 'x' || s[2] == 'X')
 		*cp = strtoul(s + 3, &stop, 16);
@@ -225,6 +254,7 @@ markup_tag_is(const char *s, const char *name)
 static void
 markup_html(const char *s, struct buf *out)
 {
+	struct markup_memo gt = { NULL, 0 };
 	const char	*end, *name;
 	unsigned long	 cp;
 	size_t		 n;
@@ -235,7 +265,7 @@ markup_html(const char *s, struct buf *out)
 			s += 2;
 		} else if (*s == '<' && (s[1] == '/' || s[1] == '!' ||
 		    (s[1] >= 'a' && s[1] <= 'z') || (s[1] >= 'A' &&
-		    s[1] <= 'Z')) && (end = strchr(s, '>')) != NULL) {
+		    s[1] <= 'Z')) && (end = markup_next(s, '>', &gt)) != NULL) {
 			name = s + 1 + (s[1] == '/');
 			if (markup_tag_is(name, "br") || (s[1] == '/' &&
 			    (markup_tag_is(name, "p") ||

@@ -176,3 +176,29 @@ Test(pipe, refuses_unknown_names_in_choice_labels)
 	    "choice label; did you mean ${q}?");
 	free(cause);
 }
+
+/* Openings without closings, a quarter of a megabyte of each: the text
+ * comes back whole (each pass stays linear: a quadratic one would take
+ * minutes here). */
+Test(markup, survives_hostile_openings)
+{
+	static const char *units[] = { "<a", "[x", "${", "&#", "_a", "**" };
+	size_t		 i, j, n = 128 * 1024;
+	char		*in, *out;
+
+	for (i = 0; i < sizeof units / sizeof units[0]; i++) {
+		in = xmalloc(n * 2 + 1);
+		for (j = 0; j < n; j++)
+			memcpy(in + 2 * j, units[i], 2);
+		in[2 * n] = '\0';
+		out = form_plain(in);
+		if (i < 4)
+			cr_expect_str_eq(out, in, "'%s' repeated changed",
+			    units[i]);
+		else
+			cr_expect_eq(strlen(out), i == 4 ? n : 0,
+			    "'%s' repeated: %zu bytes", units[i], strlen(out));
+		free(out);
+		free(in);
+	}
+}
