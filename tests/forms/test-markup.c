@@ -202,3 +202,21 @@ Test(markup, survives_hostile_openings)
 		free(in);
 	}
 }
+
+/* A choice label that pipes its own question stops after a few levels
+ * instead of recursing for ever. */
+Test(pipe, stops_on_a_label_piping_itself)
+{
+	const char	*text = "survey,type,name,label\n"
+	    ",select_one l,q,Q is ${q}\n"
+	    "choices,list_name,name,label\n"
+	    ",l,a,A then ${q}\n";
+	struct form	*f = pipe_load(text);
+	struct answers	*a = answers_create(f, 1, "2024-03-15");
+
+	answers_set(a, 0, "a");
+	pipe_expect(a, f->questions[0].label[0], 0,
+	    "Q is A then A then A then ");
+	answers_free(a);
+	form_free(f);
+}
