@@ -108,8 +108,20 @@ markup_close(const char *s, const char *d, size_t n)
 	return NULL;
 }
 
-/* Pass 2 and 3: **x** and __x__ (n 2), then *x* and _x_ (n 1, not
- * starting with a space), each becomes x. */
+/* 1 if s opens emphasis of n delimiters: "**" or "__" (n 2), else '*'
+ * or '_' before neither a space nor another of it (n 1). */
+static int
+markup_opens(const char *s, size_t n)
+{
+	if (*s != '*' && *s != '_')
+		return 0;
+	if (n == 2)
+		return s[1] == s[0];
+	return s[1] != '\0' && s[1] != s[0] && strchr(" \t\n", s[1]) == NULL;
+}
+
+/* Pass 2 and 3: **x** and __x__ (n 2), then *x* and _x_ (n 1), each
+ * becomes x. */
 static void
 markup_emphasis(const char *s, size_t n, struct buf *out)
 {
@@ -119,10 +131,7 @@ markup_emphasis(const char *s, size_t n, struct buf *out)
 		if (*s == PROTECT && s[1] != '\0') {
 			buf_add(out, s, 2);
 			s += 2;
-		} else if ((*s == '*' || *s == '_') &&
-		    strncmp(s, n == 2 ? (*s == '*' ? "**" : "__") : s, n) == 0 &&
-		    (n == 2 || (s[1] != '\0' && strchr(" \t\n", s[1]) == NULL &&
-		    s[1] != *s)) &&
+		} else if (markup_opens(s, n) &&
 		    (close = markup_close(s + n, s, n)) != NULL) {
 			buf_add(out, s + n, (size_t)(close - s - n));
 			s = close + n;

@@ -8,8 +8,14 @@
 
 #include "forms/form-private.h"
 
-/* Nested choice labels that pipe in turn stop here. */
+/* Nested choice labels that pipe in turn stop here, and a text fills
+ * in at most this many ${name} in all (a hostile form's labels of
+ * thousands of references to selects whose labels refer again must not
+ * hang the screen); the others are left empty. */
 #define PIPE_MAX_DEPTH	3
+#define PIPE_MAX_REFS	4096
+/* Nor grows beyond this many bytes (cut there). */
+#define PIPE_MAX_BYTES	(1024 * 1024)
 
 static void
 pipe_plain(char **texts, size_t n)
@@ -141,13 +147,14 @@ struct pipe_ctx {
 	size_t			 lang;
 	int			 q;		/* -1: none proposed */
 	const char		*value;
+	size_t			 refs;		/* filled in so far */
 };
 
-static void	pipe_into(const struct pipe_ctx *, const char *, int,
+static void	pipe_into(struct pipe_ctx *, const char *, int,
 		    struct buf *);
 
 static void
-pipe_display(const struct pipe_ctx *p, int q, int depth, struct buf *out)
+pipe_display(struct pipe_ctx *p, int q, int depth, struct buf *out)
 {
 	const struct answers	*a = p->a;
 	size_t			 lang = p->lang;
@@ -163,7 +170,7 @@ pipe_display(const struct pipe_ctx *p, int q, int depth, struct buf *out)
 		buf_add_str(out, v);
 		return;
 	}
-	while (*(v += strspn(v, " ")) != '\0') {
+	while (*(v += strspn(v, " ")) != '\0' && out->len < PIPE_MAX_BYTES) {
 		len = strcspn(v, " ");
 		if (k++ != 0)
 			buf_add_str(out, ", ");
@@ -178,29 +185,30 @@ pipe_display(const struct pipe_ctx *p, int q, int depth, struct buf *out)
 }
 
 static void
-pipe_into(const struct pipe_ctx *p, const char *text, int depth,
-    struct buf *out)
+pipe_into(struct pipe_ctx *p, const char *text, int depth, struct buf *out)
 {
 	const char	*at, *next;
 	char		*name;
 	int		 q;
 
-	while ((name = pipe_next(text, &at, &next)) != NULL) {
+	while (out->len < PIPE_MAX_BYTES &&
+	    (name = pipe_next(text, &at, &next)) != NULL) {
 		buf_add(out, text, at - text);
-		q = form_find_question(p->a->form, name);
-		if (q >= 0 && depth < PIPE_MAX_DEPTH)
+		if (depth < PIPE_MAX_DEPTH && p->refs++ < PIPE_MAX_REFS &&
+		    (q = form_find_question(p->a->form, name)) >= 0)
 			pipe_display(p, q, depth, out);
 		free(name);
 		text = next;
 	}
-	buf_add_str(out, text);
+	if (out->len < PIPE_MAX_BYTES)
+		buf_add(out, text, strnlen(text, PIPE_MAX_BYTES - out->len));
 }
 
 void
 answers_display(const struct answers *a, int q, size_t lang,
     struct buf *out)
 {
-	struct pipe_ctx	 p = { a, lang, -1, NULL };
+	struct pipe_ctx	 p = { a, lang, -1, NULL, 0 };
 
 	pipe_display(&p, q, 0, out);
 }
@@ -215,7 +223,7 @@ char *
 answers_pipe_with(const struct answers *a, const char *text, size_t lang,
     int q, const char *value)
 {
-	struct pipe_ctx	 p = { a, lang, value == NULL ? -1 : q, value };
+	struct pipe_ctx	 p = { a, lang, value == NULL ? -1 : q, value, 0 };
 	struct buf	 b;
 	char		*s;
 

@@ -220,3 +220,35 @@ Test(pipe, stops_on_a_label_piping_itself)
 	answers_free(a);
 	form_free(f);
 }
+
+/* Thousands of references to a select whose choice label refers to it
+ * thousands of times again: piping fills in a bounded number and ends. */
+Test(pipe, bounds_hostile_references)
+{
+	struct buf	 b;
+	struct form	*f;
+	struct answers	*a;
+	char		*s;
+	int		 i;
+
+	buf_init(&b);
+	buf_add_str(&b, "survey,type,name,label\n,select_one l,q,");
+	for (i = 0; i < 5000; i++)
+		buf_add_str(&b, "${q}");
+	buf_add_str(&b, "\nchoices,list_name,name,label\n,l,a,");
+	for (i = 0; i < 5000; i++)
+		buf_add_str(&b, "A${q}");
+	buf_add_str(&b, "\n");
+	f = pipe_load(buf_str(&b));
+	a = answers_create(f, 1, "2024-03-15");
+	answers_set(a, 0, "a");
+	s = answers_pipe(a, f->questions[0].label[0], 0);
+	cr_assert_not_null(s);
+	cr_expect(strlen(s) >= 5000 && strlen(s) <= 2 * 1024 * 1024,
+	    "%zu bytes", strlen(s));
+	cr_expect_eq(s[0], 'A');
+	wipe_free(s);
+	answers_free(a);
+	form_free(f);
+	buf_clear(&b);
+}
