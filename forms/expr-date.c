@@ -218,8 +218,22 @@ expr_datetime_number(const char *s, size_t len, double *days)
 	return 0;
 }
 
-/* Argument i as a date or date-time: a date string, a date-time string,
- * or a number of days (local time of day). */
+/* Argument i as a date or date-time: a date string, a date-time string
+ * (taken to local time, as JavaRosa's Date), or a number of days: a
+ * whole one is that day (as JavaRosa adds days to 1970-01-01), one with
+ * a fraction an instant, in local time. */
+static int
+expr_number_when(double d, struct expr_when *w)
+{
+	if (isfinite(d) && d == floor(d) && fabs(d) <= 1e8) {
+		memset(w, 0, sizeof *w);
+		expr_civil_from_days((long)d, w);
+		return 0;
+	}
+	return expr_when_from_days(d, w);
+}
+
+/* The argument as a date or date-time (expr_number_when for numbers). */
 static int
 expr_arg_when(const struct expr *e, size_t i, const struct expr_env *env,
     struct expr_when *w)
@@ -234,10 +248,12 @@ expr_arg_when(const struct expr *e, size_t i, const struct expr_env *env,
 	if (v.type == EXPR_TYPE_STRING) {
 		s = expr_value_text(&v, buf);
 		r = expr_when_parse(s, strlen(s), w);
-		if (r != 0 && !isnan(d = expr_string_number(s)))
-			r = expr_when_from_days(d, w);
+		if (r == 0 && w->zone)
+			r = expr_when_from_days(expr_when_days(w), w);
+		else if (r != 0 && !isnan(d = expr_string_number(s)))
+			r = expr_number_when(d, w);
 	} else if (v.type == EXPR_TYPE_NUMBER)
-		r = expr_when_from_days(v.num, w);
+		r = expr_number_when(v.num, w);
 	else
 		r = -1;
 	expr_value_clear(&v);
@@ -265,8 +281,9 @@ expr_set_datetime(struct expr_value *out, const struct expr_when *w)
 	expr_value_set_string(out, NULL, s);
 }
 
-/* date(x): the day of a date, date-time or number of days ("" when x
- * is none). A number counts whole days, as ODK's date(17532). */
+/* date(x): the day of a date, date-time (in local time) or number of
+ * days ("" when x is none). A number counts whole days, as ODK's
+ * date(17532). */
 static void
 expr_fn_date(const struct expr *e, const struct expr_env *env,
     struct expr_value *out)
@@ -278,9 +295,11 @@ expr_fn_date(const struct expr *e, const struct expr_env *env,
 	expr_eval_value(e->args[0], env, &v);
 	d = v.type == EXPR_TYPE_STRING ? NAN : v.num;
 	if (v.type == EXPR_TYPE_STRING &&
-	    expr_when_parse(v.s, strlen(v.s), &w) == 0)
-		d = expr_civil_days(w.y, w.m, w.d);
-	else if (v.type == EXPR_TYPE_STRING)
+	    expr_when_parse(v.s, strlen(v.s), &w) == 0) {
+		if (w.zone && expr_when_from_days(expr_when_days(&w), &w) != 0)
+			w.y = w.m = w.d = 0;
+		d = w.m == 0 ? NAN : expr_civil_days(w.y, w.m, w.d);
+	} else if (v.type == EXPR_TYPE_STRING)
 		d = expr_string_number(v.s);
 	expr_value_clear(&v);
 	if (!isfinite(d) || fabs(d) > 1e8) {
@@ -292,8 +311,8 @@ expr_fn_date(const struct expr *e, const struct expr_env *env,
 	expr_set_date(out, &w);
 }
 
-/* date-time(x): a date-time with its offset (the local one when x has
- * none; a date is its local midnight). */
+/* date-time(x): x in local time with its offset (a date is its local
+ * midnight). */
 static void
 expr_fn_date_time(const struct expr *e, const struct expr_env *env,
     struct expr_value *out)
@@ -304,8 +323,11 @@ expr_fn_date_time(const struct expr *e, const struct expr_env *env,
 		expr_value_set_string(out, "", NULL);
 		return;
 	}
-	if (!w.zone)
-		expr_when_from_days(expr_when_days(&w), &w);
+	w.time = 1;		/* a date: its local midnight */
+	if (expr_when_from_days(expr_when_days(&w), &w) != 0) {
+		expr_value_set_string(out, "", NULL);
+		return;
+	}
 	expr_set_datetime(out, &w);
 }
 

@@ -110,7 +110,10 @@ ParameterizedTestParameters(odk, evaluates)
 		{ "date-time('2018-01-01')", "",
 		    "2018-01-01T00:00:00.000+00:00" },
 		{ "date-time('2018-01-01T10:20:30.4+02:00')", "",
-		    "2018-01-01T10:20:30.400+02:00" },
+		    "2018-01-01T08:20:30.400+00:00" },
+		{ "date('2018-01-01T01:00:00+02:00')", "", "2017-12-31" },
+		{ "format-date-time('2018-03-04T05:06:07.089+02:00', "
+		    "'%H:%M')", "", "03:06" },
 		{ "date-time('nope')", "", "" },
 		/* Date-times compare as numbers. */
 		{ "'2018-01-01T12:00:00.000+00:00' > '2018-01-01'", "",
@@ -123,6 +126,10 @@ ParameterizedTestParameters(odk, evaluates)
 		{ "format-date('2000-02-29', '%a %d %b')", "", "Tue 29 Feb" },
 		{ "format-date('1969-12-31', '%a')", "", "Wed" },
 		{ "format-date(0, '%Y-%m-%d')", "", "1970-01-01" },
+		{ "format-date(17532, '%Y-%m-%d %H:%M')", "",
+		    "2018-01-01 00:00" },
+		{ "format-date(today(), '%d/%m')", "", "15/03" },
+		{ "format-date(date(${born}) + 1, '%e')", "", "" },
 		{ "format-date(${born}, '%d/%m/%Y')", "", "" },
 		{ "format-date('2018-02-29', '%Y')", "", "" },
 		{ "format-date('2018-03-04', 'no codes 100%')", "",
