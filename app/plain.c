@@ -157,7 +157,7 @@ plain_choices(struct plain *p, int q)
 				fprintf(p->out, "%zu", i + 1);
 			if (i == 0 || i == n - 1) {
 				plain_put(p, " (");
-				plain_put(p, form_text(f, c->label, p->run->lang));
+				plain_put(p, run_text(p->run, c->label));
 				plain_put(p, ")");
 			}
 		}
@@ -171,7 +171,7 @@ plain_choices(struct plain *p, int q)
 		} else
 			fprintf(p->out, "  %zu", i + 1);
 		plain_put(p, ") ");
-		plain_say(p, form_text(f, c->label, p->run->lang));
+		plain_say(p, run_text(p->run, c->label));
 	}
 }
 
@@ -262,8 +262,8 @@ plain_question(struct plain *p)
 	const char		*hint;
 
 	plain_header(p, q);
-	plain_say(p, form_label(f, &f->questions[q], p->run->lang));
-	hint = form_text(f, f->questions[q].hint, p->run->lang);
+	plain_say(p, run_label(p->run, q));
+	hint = run_text(p->run, f->questions[q].hint);
 	if (*hint != '\0')
 		plain_say(p, hint);
 	if (question_has_choices(&f->questions[q]))
@@ -280,7 +280,6 @@ plain_question(struct plain *p)
 static void
 plain_review(struct plain *p)
 {
-	const struct form	*f = p->run->form;
 	const int		*qs;
 	size_t			 i, n;
 	char			 num[32], *last = NULL;
@@ -293,7 +292,7 @@ plain_review(struct plain *p)
 		plain_review_section(p, qs[i], &last);
 		snprintf(num, sizeof num, "%3zu. ", i + 1);
 		plain_put(p, num);
-		plain_say(p, form_label(f, &f->questions[qs[i]], p->run->lang));
+		plain_say(p, run_label(p->run, qs[i]));
 		plain_answer(p, qs[i], "     ");
 	}
 	free(last);
@@ -309,7 +308,7 @@ plain_add(struct plain *p)
 	const char		*label;
 
 	plain_header(p, r->repeat);
-	label = form_label(r->form, &r->form->questions[r->repeat], r->lang);
+	label = run_label(r, r->repeat);
 	plain_sayf(p, answers_repeat_count(r->answers, r->repeat) == 0 ?
 	    I18N_ADD_FIRST : I18N_ADD_ANOTHER, label);
 }
@@ -521,8 +520,7 @@ plain_react(struct plain *p, enum run_reaction re, int before,
 			plain_say(p, i18n(I18N_HELP_REPEAT));
 		break;
 	case RUN_DELETED:
-		plain_sayf(p, I18N_DELETED, form_label(p->run->form,
-		    &p->run->form->questions[p->run->repeat], p->run->lang));
+		plain_sayf(p, I18N_DELETED, run_label(p->run, p->run->repeat));
 		plain_show(p);
 		break;
 	case RUN_NOT_IN_REPEAT:

@@ -36,7 +36,7 @@ run_section(struct run *r, int q)
 
 	for (p = f->questions[q].parent; p >= 0; p = g->parent) {
 		g = &f->questions[p];
-		s = form_text(f, g->label, r->lang);
+		s = run_text(r, g->label);
 		if (*s != '\0')
 			break;
 	}
@@ -76,7 +76,7 @@ run_instance_text(struct run *r, int rep, const char *k, const char *n,
 {
 	const char	*s = i18n(I18N_INSTANCE), *p, *label;
 
-	label = form_label(r->form, &r->form->questions[rep], r->lang);
+	label = run_label(r, rep);
 	/* The translation may order {label}, {n} and {m} as it needs. */
 	while ((p = strchr(s, '{')) != NULL) {
 		buf_add(out, s, (size_t)(p - s));
@@ -100,8 +100,8 @@ run_instance_text(struct run *r, int rep, const char *k, const char *n,
 const char *
 run_problem_text(const struct run *r)
 {
-	return answers_message(r->answers, r->problem_q, r->problem,
-	    r->lang);
+	return run_pipe_with(r, answers_message(r->answers, r->problem_q,
+	    r->problem, r->lang), r->problem_q, r->problem_value);
 }
 
 /* 1 if every shown choice name of q is a number: keys are the names. */
@@ -185,7 +185,7 @@ run_choice_label(struct run *r, const struct choice_list *l,
 	for (i = 0; i < l->nchoices; i++) {
 		if (strlen(l->choices[i].name) == len &&
 		    strncmp(l->choices[i].name, name, len) == 0)
-			return form_text(r->form, l->choices[i].label, r->lang);
+			return run_text(r, l->choices[i].label);
 	}
 	return NULL;
 }

@@ -230,6 +230,7 @@ run_create(const struct run_options *o, int *status, char **cause)
 	int		 l;
 
 	r = xcalloc(1, sizeof *r);
+	r->texts = run_texts_create();
 	r->kiosk = o->kiosk;
 	if (vault_harden(cause) != 0) {
 		*status = 1;
@@ -281,6 +282,9 @@ run_free(struct run *r)
 	 * short (export notes it); its responses are all there. */
 	if (r->writer != NULL && vault_writer_close(r->writer, &cause) != 0)
 		free(cause);
+	run_texts_clear(r);
+	free(r->texts);
+	wipe_free(r->problem_value);
 	answers_free(r->answers);
 	vault_draft_free(r->draft);
 	vault_writer_free(r->writer);
@@ -308,6 +312,8 @@ run_enter_review(struct run *r)
 		r->from_review = 1;
 		r->problem = problem;
 		r->problem_q = q;
+		wipe_free(r->problem_value);
+		r->problem_value = NULL;
 		return RUN_PROBLEM;
 	}
 	r->state = RUN_REVIEW;
@@ -367,6 +373,9 @@ run_store_page(struct run *r, const int *qs, char *const *values, size_t n)
 			r->current = qs[i];
 			r->problem = problem;
 			r->problem_q = qs[i];
+			wipe_free(r->problem_value);
+			r->problem_value = problem == ANSWER_CONSTRAINT ?
+			    xstrdup(values[i]) : NULL;
 			return -1;
 		}
 		answers_set(r->answers, qs[i], norm);
@@ -498,6 +507,9 @@ run_next_participant(struct run *r)
 {
 	char	*cause = NULL;
 
+	run_texts_clear(r);
+	wipe_free(r->problem_value);
+	r->problem_value = NULL;
 	answers_free(r->answers);
 	r->answers = NULL;
 	vault_draft_free(r->draft);

@@ -232,6 +232,8 @@ struct run {
 
 	enum answer_problem	 problem;	/* of the last refusal */
 	int			 problem_q;
+	char			*problem_value;	/* refused by the constraint;
+						   wipe_free */
 
 	int			 paged;		/* the front end shows a
 						   field-list group at once */
@@ -240,6 +242,7 @@ struct run {
 	int			*page;		/* run_page */
 	struct run_place	*review_at;	/* run_review's instances */
 	char			*section;	/* run_section's text */
+	struct run_texts	*texts;		/* run-text.c */
 	char			*error;		/* RUN_FAILED: why */
 	int			 error_status;	/* and the exit status */
 };
@@ -331,6 +334,24 @@ char		*run_choice_value(struct run *, int q, const char *text);
 /* Append the current answer of q as the participant reads it (choice
  * labels in the language, rank in order). Nothing when unanswered. */
 void		 run_answer_text(struct run *, int q, struct buf *);
+
+/* ---- run-text.c: the form's texts with ${name} piped ------------------ */
+
+/* s (a text of the form) with each ${name} replaced by that answer as
+ * the participant reads it; s itself when it has none. Borrowed until
+ * the answers change and the same text is asked for again. */
+const char	*run_pipe(const struct run *, const char *s);
+/* run_pipe as if q's answer were value (NULL: q's own). */
+const char	*run_pipe_with(const struct run *, const char *s, int q,
+		     const char *value);
+/* form_text in the session's language, piped. */
+const char	*run_text(const struct run *, char *const *texts);
+/* form_label of question q in the session's language, piped. */
+const char	*run_label(const struct run *, int q);
+/* An empty table of piped texts for run->texts. */
+struct run_texts *run_texts_create(void);
+/* Wipe and forget every piped text (a new participant, the end). */
+void		 run_texts_clear(struct run *);
 
 /* Give text as the answer to the current question (plain mode): choice
  * keys or names separated by spaces, a value, yes words for acknowledge;

@@ -153,8 +153,9 @@ tui_pick(struct tui *t, struct tui_widget *w, size_t i)
 		if (n < qu->rank_max)
 			w->mark[i] = n + 1;
 		else
-			tui_say(t, answers_message(t->run->answers, w->q,
-			    ANSWER_TOO_MANY, t->run->lang));
+			tui_say(t, run_pipe(t->run, answers_message(
+			    t->run->answers, w->q, ANSWER_TOO_MANY,
+			    t->run->lang)));
 	}
 }
 
@@ -344,8 +345,8 @@ tui_item_rows(const struct tui *t, const struct tui_widget *w, size_t i,
 	struct tui_line	*lines;
 	size_t		 n;
 
-	n = tui_wrap(form_text(t->run->form, tui_choice(t, w, i)->label,
-	    t->run->lang), width, &lines);
+	n = tui_wrap(run_text(t->run, tui_choice(t, w, i)->label), width,
+	    &lines);
 	free(lines);
 	return n == 0 ? 1 : (int)n;
 }
@@ -356,7 +357,6 @@ static int
 tui_draw_scale(struct tui *t, struct tui_widget *w, int y, int rows, int *cy,
     int *cx)
 {
-	const struct form	*f = t->run->form;
 	const char		*first, *last, *key;
 	char			 buf[2];
 	size_t			 i;
@@ -373,9 +373,8 @@ tui_draw_scale(struct tui *t, struct tui_widget *w, int y, int rows, int *cy,
 		*cy = y;
 		*cx = 2 + (int)w->focus * step;
 	}
-	first = form_text(f, tui_choice(t, w, 0)->label, t->run->lang);
-	last = form_text(f, tui_choice(t, w, w->nchoice - 1)->label,
-	    t->run->lang);
+	first = run_text(t->run, tui_choice(t, w, 0)->label);
+	last = run_text(t->run, tui_choice(t, w, w->nchoice - 1)->label);
 	tui_put(y + 1, 2, first, strlen(first), width / 2 - 1);
 	tui_put(y + 1, 2 + width / 2, last, strlen(last), width / 2);
 	/* The focused point's label; elsewhere the chosen one's. */
@@ -385,8 +384,8 @@ tui_draw_scale(struct tui *t, struct tui_widget *w, int y, int rows, int *cy,
 		i = w->focus;
 	mvaddstr(y + 2, 0, w->active ? "> " : "  ");
 	if (i < w->nchoice)
-		tui_put_wrapped(y + 2, 2, form_text(f, tui_choice(t, w,
-		    i)->label, t->run->lang), width, rows - 2);
+		tui_put_wrapped(y + 2, 2, run_text(t->run, tui_choice(t, w,
+		    i)->label), width, rows - 2);
 	return 1;
 }
 
@@ -420,8 +419,7 @@ tui_draw_list(struct tui *t, struct tui_widget *w, int y, int rows, int *cy,
 		mvaddstr(y + used, 2, mark);
 		key = tui_choice_key(t, w, i, buf);
 		tui_put(y + used, 6, key, strlen(key), x - 7);
-		label = form_text(t->run->form, tui_choice(t, w, i)->label,
-		    t->run->lang);
+		label = run_text(t->run, tui_choice(t, w, i)->label);
 		h = tui_put_wrapped(y + used, x, label, width, rows - used);
 		used += h == 0 ? 1 : h;
 	}

@@ -37,9 +37,9 @@ tui_draw_label(struct tui *t, struct tui_widget *w, int y, int rows)
 	const char		*hint;
 	int			 used;
 
-	used = tui_put_wrapped(y, 0, form_label(f, qu, t->run->lang), t->cols,
+	used = tui_put_wrapped(y, 0, run_label(t->run, w->q), t->cols,
 	    rows);
-	hint = form_text(f, qu->hint, t->run->lang);
+	hint = run_text(t->run, qu->hint);
 	if (*hint != '\0' && used < rows)
 		used += tui_put_wrapped(y + used, 0, hint, t->cols, rows - used);
 	return used;
@@ -55,9 +55,9 @@ tui_block_rows(struct tui *t, size_t i)
 	struct tui_line		*lines;
 	int			 rows;
 
-	rows = (int)tui_wrap(form_label(f, qu, t->run->lang), t->cols, &lines);
+	rows = (int)tui_wrap(run_label(t->run, t->w[i].q), t->cols, &lines);
 	free(lines);
-	rows += (int)tui_wrap(form_text(f, qu->hint, t->run->lang), t->cols,
+	rows += (int)tui_wrap(run_text(t->run, qu->hint), t->cols,
 	    &lines);
 	free(lines);
 	return rows + t->w[i].ops->rows(t, &t->w[i]) + 1;

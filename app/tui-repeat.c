@@ -9,8 +9,7 @@ tui_say_repeat(struct tui *t, enum run_reaction re)
 
 	switch (re) {
 	case RUN_DELETED:
-		tui_sayf(t, I18N_DELETED, form_label(r->form,
-		    &r->form->questions[r->repeat], r->lang));
+		tui_sayf(t, I18N_DELETED, run_label(r, r->repeat));
 		break;
 	case RUN_CANNOT_ADD:
 		tui_say(t, i18n(I18N_CANNOT_ADD));
@@ -31,8 +30,7 @@ tui_add_draw(struct tui *t, int *cy, int *cx)
 
 	buf_init(&b);
 	i18n_format(&b, answers_repeat_count(r->answers, r->repeat) == 0 ?
-	    I18N_ADD_FIRST : I18N_ADD_ANOTHER, form_label(r->form,
-	    &r->form->questions[r->repeat], r->lang));
+	    I18N_ADD_FIRST : I18N_ADD_ANOTHER, run_label(r, r->repeat));
 	used = tui_put_wrapped(2, 0, buf_str(&b), t->cols, t->rows - 5);
 	*cy = 2 + (used > 0 ? used - 1 : 0);
 	*cx = 0;

@@ -196,8 +196,7 @@ tui_review_label(struct tui *t, int q, struct buf *b)
 {
 	const char	*label, *section;
 
-	label = form_label(t->run->form, &t->run->form->questions[q],
-	    t->run->lang);
+	label = run_label(t->run, q);
 	if (form_repeat_of(t->run->form, q) < 0 ||
 	    (section = run_section(t->run, q)) == NULL)
 		return label;

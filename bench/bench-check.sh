@@ -4,7 +4,8 @@
 # on the largest form of tests/forms/real, and on the bundled consultation
 # as the baseline measured in the same run; the best of RUNS (default 20)
 # runs each, and the ratios. The target of issue 10: under 0.5 s for the
-# 1,000-row form, .xlsx included.
+# 1,000-row form, .xlsx included. The 1,000-row form once more with
+# ${name} and markup in its labels gives their cost.
 consult=$1
 src=$2
 runs=${3:-20}
@@ -42,6 +43,13 @@ trap 'rm -rf "$tmp"' EXIT
     2>/dev/null || { echo "bench-check: make-xlsx.py failed" >&2; exit 1; }
 "$consult" check "$tmp/rows1000.xlsx" >/dev/null || exit 1
 
+# The same with every label piping an earlier answer through markup
+# (label piping and markup, issue 10 item 4).
+sed -e 's/,Question \([0-9]*\): which one?,/,**Question** \1 <span style=color:red>after ${q0}<\/span>: which one?,/' \
+    -e 's/,Say more on \([0-9]*\),/,Say _more_ on \1 [see](https:\/\/e.org) ${q1},/' \
+    "$tmp/rows1000.csv" >"$tmp/piped1000.csv"
+"$consult" check "$tmp/piped1000.csv" >/dev/null || exit 1
+
 largest=$(ls -S "$src"/tests/forms/real/*.xlsx | head -1)
 
 # best FILE: the best wall time of $runs checks, in ms.
@@ -62,6 +70,7 @@ best() {
 base=$(best "$src/forms/imrf.csv")
 csv=$(best "$tmp/rows1000.csv")
 xlsx=$(best "$tmp/rows1000.xlsx")
+piped=$(best "$tmp/piped1000.csv")
 big=$(best "$largest")
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 ms() { awk -v a="$1" 'BEGIN { printf "%.1f ms", a / 1000 }'; }
@@ -69,4 +78,5 @@ echo "consult check, best of $runs runs:"
 echo "  imrf.csv (baseline, $(wc -c <"$src/forms/imrf.csv") bytes): $(ms "$base")"
 echo "  1,000-row .csv ($(wc -c <"$tmp/rows1000.csv") bytes): $(ms "$csv")  ($(ratio "$csv" "$base") x baseline)"
 echo "  1,000-row .xlsx ($(wc -c <"$tmp/rows1000.xlsx") bytes): $(ms "$xlsx")  ($(ratio "$xlsx" "$base") x baseline, $(ratio "$xlsx" "$csv") x the .csv)"
+echo "  1,000-row .csv, labels piped and marked up: $(ms "$piped")  ($(ratio "$piped" "$csv") x the plain .csv)"
 echo "  largest real form, $(basename "$largest") ($(wc -c <"$largest") bytes): $(ms "$big")  ($(ratio "$big" "$base") x baseline)"

@@ -175,6 +175,7 @@ answers_env(const struct answers *a, struct answers_ctx *c,
 	env->self = value != NULL ? value : answers_get(a, q);
 	env->form = a->form;
 	env->today = a->today;
+	env->fixed_clock = a->fixed_clock;
 	env->nodes = env_nodes;
 	env->position = env_position;
 	env->indexed = env_indexed;

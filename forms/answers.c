@@ -29,6 +29,7 @@ answers_alloc(const struct form *f, uint64_t seed, const char *today)
 	a->reps = xcalloc(f->nquestions == 0 ? 1 : f->nquestions,
 	    sizeof *a->reps);
 	a->seed = seed;
+	a->fixed_clock = today != NULL;
 	if (today != NULL)
 		snprintf(a->today, sizeof a->today, "%s", today);
 	else {

@@ -119,7 +119,8 @@ expr_string_number(const char *s)
 	end = s + strlen(s);
 	while (end > s && isspace((unsigned char)end[-1]))
 		end--;
-	if (expr_date_days(s, end - s, &days) == 0)
+	if (expr_date_days(s, end - s, &days) == 0 ||
+	    expr_datetime_number(s, end - s, &days) == 0)
 		return (days);
 	p = s;
 	if ((neg = (*p == '-')))

@@ -7,8 +7,7 @@
 
 #include "forms/expr-private.h"
 
-/* Evaluate argument i as text: borrowed from v (clear it) or buf. */
-static const char *
+const char *
 expr_arg_text(const struct expr *e, size_t i, const struct expr_env *env,
     struct expr_value *v, char buf[EXPR_NUMBER_SIZE])
 {
@@ -16,7 +15,7 @@ expr_arg_text(const struct expr *e, size_t i, const struct expr_env *env,
 	return (expr_value_text(v, buf));
 }
 
-static double
+double
 expr_arg_number(const struct expr *e, size_t i, const struct expr_env *env)
 {
 	struct expr_value v;
@@ -349,12 +348,22 @@ static const struct expr_func expr_funcs[] = {
 const struct expr_func *
 expr_func_find(const char *name, size_t len)
 {
+	const struct expr_func *more[] = { expr_date_funcs,
+	    expr_string_funcs, expr_math_funcs };
+	const struct expr_func *f;
 	size_t	i;
 
 	for (i = 0; i < sizeof expr_funcs / sizeof expr_funcs[0]; i++) {
 		if (strlen(expr_funcs[i].name) == len &&
 		    memcmp(expr_funcs[i].name, name, len) == 0)
 			return (&expr_funcs[i]);
+	}
+	for (i = 0; i < sizeof more / sizeof more[0]; i++) {
+		for (f = more[i]; f->name != NULL; f++) {
+			if (strlen(f->name) == len &&
+			    memcmp(f->name, name, len) == 0)
+				return (f);
+		}
 	}
 	return (expr_nodeset_find(name, len));
 }

@@ -165,6 +165,12 @@ expr_lex(struct expr_parser *ps)
 	} else if (expr_name_start((unsigned char)*p)) {
 		while (expr_name_char((unsigned char)*p))
 			p++;
+		/* ODK's jr: and SurveyCTO's prefixed names (jr:choice-name). */
+		if (*p == ':' && p - ps->start == 2 &&
+		    strncmp(ps->start, "jr", 2) == 0 &&
+		    expr_name_start((unsigned char)p[1]))
+			for (p++; expr_name_char((unsigned char)*p); p++)
+				;
 		ps->token = TOKEN_NAME;
 		ps->p = p;
 	} else if (expr_lex_operator(ps) != 0)
@@ -319,7 +325,7 @@ expr_check_call(struct expr_parser *ps, struct expr *e)
 		if (strcmp(fn->name, "regex") == 0 &&
 		    e->args[1]->kind == EXPR_STRING)
 			return (expr_compile_regex(ps, e));
-		return (0);
+		return (expr_check_args(ps->form, e, &ps->cause));
 	}
 	if (fn->max < 0)
 		xasprintf(&ps->cause, "%s() takes at least %d argument%s, "

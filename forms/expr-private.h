@@ -111,6 +111,36 @@ int		 expr_nodeset_misplaced(const struct expr *, char **cause);
 /* expr-pulldata.c: pulldata(), a lookup in a file beside the form. */
 void		 expr_fn_pulldata(const struct expr *,
 		     const struct expr_env *, struct expr_value *);
+/* Evaluate argument i as text: borrowed from v (clear it) or buf. */
+const char	*expr_arg_text(const struct expr *, size_t i,
+		     const struct expr_env *, struct expr_value *v,
+		     char buf[EXPR_NUMBER_SIZE]);
+/* Evaluate argument i as a number. */
+double		 expr_arg_number(const struct expr *, size_t i,
+		     const struct expr_env *);
+
+/* More functions, each table ending with a NULL name: expr-date.c,
+ * expr-string.c, expr-math.c. */
+extern const struct expr_func expr_date_funcs[];
+extern const struct expr_func expr_string_funcs[];
+extern const struct expr_func expr_math_funcs[];
+/* expr-date.c: days since the epoch of a date-time "YYYY-MM-DDTHH:MM..."
+ * of len bytes, or -1 when s is none. */
+int		 expr_datetime_number(const char *s, size_t len, double *);
+/* expr-date.c: 0 if every '%' code of a format-date pattern is ODK's,
+ * else -1 with the code in *bad. */
+int		 expr_date_format_check(const char *fmt, char *bad);
+/* expr-digest.c: digest() and the bytes of an algorithm's digest
+ * ("MD5", "SHA-1", "SHA-256", "SHA-384", "SHA-512", any case), 0 for
+ * another name. */
+void		 expr_fn_digest(const struct expr *, const struct expr_env *,
+		     struct expr_value *);
+int		 expr_digest_size(const char *alg);
+/* expr-string.c: what the parser checks of a call's literal arguments
+ * (jr:choice-name's question, digest's algorithm, format-date's
+ * pattern): 0, or -1 with *cause. */
+int		 expr_check_args(const struct form *, struct expr *,
+		     char **cause);
 
 /* expr-hint.c: the message for an unknown bare name: function is 1 when
  * a function has that name, question when a question has. Caller frees. */

@@ -344,6 +344,14 @@ int		 repeat_recompute(struct answers *,
 		     int (*fn)(struct answers *, const unsigned char *));
 /* 1 if q is in a fresh instance (its defaults still to apply). */
 int		 repeat_fresh(const struct answers *, int q);
+/* markup.c: s as ODK Collect shows it, without its Markdown and HTML
+ * markup and without terminal controls; ${name} kept. Caller frees. */
+char		*form_plain(const char *s);
+/* pipe.c: every label, hint, message and choice label through
+ * form_plain; then an error for each ${name} in them that names no
+ * question. */
+void		 form_plain_texts(struct form_builder *);
+void		 form_check_pipes(struct form_builder *);
 
 /* normalise.c: whether the n bytes at s are a stored answer to q already
  * in normal form (answers_normalise gives ANSWER_OK and the same bytes).

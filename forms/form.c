@@ -343,6 +343,8 @@ form_parse_buffer(const char *name, const void *data, size_t n, char **cause)
 		survey_read(&b, sheets[0]);
 	survey_check(&b);
 	survey_parse_exprs(&b);
+	form_plain_texts(&b);
+	form_check_pipes(&b);
 	form_finish(&b, title, data, n);
 	survey_check_defaults(&b);
 	if (b.nerrors != 0)

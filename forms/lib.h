@@ -270,6 +270,7 @@ struct expr_env {
 	 * instance; "" when there is no such instance. */
 	const char	*(*indexed)(void *ctx, int q, const int *reps,
 			     const size_t *idx, size_t n);
+	int		 fixed_clock;	/* now() is today's midnight */
 };
 
 /* Parse an expression. ${name} resolves against form (which must hold
@@ -321,6 +322,8 @@ struct answers {
 	char		**values;	/* [nquestions], NULL = no answer */
 	uint64_t	 seed;		/* for randomize without seed */
 	char		 today[11];	/* "YYYY-MM-DD" */
+	int		 fixed_clock;	/* today was given: now() is its
+					 * midnight (simulate, tests) */
 
 	/* Decoded values live in one buffer that answers_decode_into
 	 * reuses from one response to the next; values set later are each
@@ -397,6 +400,20 @@ int		 answers_validate_all(struct answers *,
  * or choice_filter). On success *norm is set (caller frees), else NULL. */
 enum answer_problem answers_normalise(const struct form *, int q,
 		     const char *value, char **norm);
+/* pipe.c: append q's answer as the participant reads it in lang: the
+ * choice labels of a select joined by ", ", else the value ("" when
+ * unanswered). */
+void		 answers_display(const struct answers *, int q, size_t lang,
+		     struct buf *);
+/* text with each ${name} replaced by answers_display of that question
+ * (ODK's label piping); NULL when text has none. Caller frees with
+ * wipe_free. */
+char		*answers_pipe(const struct answers *, const char *text,
+		     size_t lang);
+/* answers_pipe as if q's answer were value (a refused one, for its
+ * constraint message, as ODK shows it); value NULL: q's own. */
+char		*answers_pipe_with(const struct answers *, const char *text,
+		     size_t lang, int q, const char *value);
 /* The built-in message for a problem in English, French or Spanish,
  * chosen by lang's code or name (English otherwise, or when lang is
  * NULL). Static. */

@@ -56,6 +56,11 @@ check_table "repeat type" "$srcdir/forms/repeat-form.c" repeat_begin_words \
     "" begin_repeat
 check_table "repeat type" "$srcdir/forms/repeat-form.c" repeat_end_words \
     "" end_repeat
+check_table function "$srcdir/forms/expr-date.c" expr_date_funcs "(" \
+    format-date
+check_table function "$srcdir/forms/expr-string.c" expr_string_funcs "(" \
+    substr
+check_table function "$srcdir/forms/expr-math.c" expr_math_funcs "(" pow
 
 # Both pages are cross-referenced.
 grep -qF '.BR consult (1)' "$PAGE"

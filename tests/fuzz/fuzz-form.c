@@ -4,7 +4,7 @@
  * texts, choices and relevance, a walk through the questions, and the
  * encoding of the answers read back, which must give the same bytes;
  * then a simulated response (consult simulate), which must validate and
- * go through the encoding unchanged too. */
+ * go through the encoding unchanged too; labels piped with both. */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -25,6 +25,32 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 	if (sodium_init() < 0)
 		abort();
 	return 0;
+}
+
+/* Pipe every label, hint and choice label as the front ends show them
+ * with the answers a holds. */
+static void
+fuzz_form_pipe(const struct form *f, const struct answers *a)
+{
+	const struct choice_list *cl;
+	size_t			 i, j, l;
+
+	for (i = 0; i < f->nquestions; i++) {
+		for (l = 0; l < f->nlangs; l++) {
+			wipe_free(answers_pipe(a, form_label(f,
+			    &f->questions[i], l), l));
+			wipe_free(answers_pipe(a, form_text(f,
+			    f->questions[i].hint, l), l));
+			wipe_free(answers_pipe_with(a, answers_message(a,
+			    (int)i, ANSWER_CONSTRAINT, l), l, (int)i, "1"));
+		}
+	}
+	for (i = 0; i < f->nlists; i++) {
+		cl = &f->lists[i];
+		for (j = 0; j < cl->nchoices; j++)
+			wipe_free(answers_pipe(a, form_text(f,
+			    cl->choices[j].label, 0), 0));
+	}
 }
 
 /* Touch what the front ends show of each question. */
@@ -59,6 +85,7 @@ fuzz_form_use(const struct form *f, struct answers *a)
 	    n <= f->nquestions; next = answers_next(a, next + 1, 1), n++)
 		(void)answers_get(a, next);
 	(void)answers_validate_all(a, &problem);
+	fuzz_form_pipe(f, a);
 }
 
 /* Encode the answers, decode them, encode again: same bytes. */
@@ -110,6 +137,7 @@ fuzz_form_simulate(const struct form *f)
 			abort();
 		}
 		fuzz_form_roundtrip(f, a);
+		fuzz_form_pipe(f, a);
 	} else if (cause == NULL || *cause == '\0')
 		abort();
 	free(cause);
