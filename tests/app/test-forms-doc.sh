@@ -44,7 +44,7 @@ check_table() {
 
 check_table type "$ALIASES" alias_types "" integer
 check_table "type taking a list" "$ALIASES" alias_selects "" select_one
-check_table "unsupported type" "$ALIASES" alias_unsupported "" begin_repeat
+check_table "unsupported type" "$ALIASES" alias_unsupported "" xml-external
 check_table "metadata type" "$ALIASES" alias_metadata "" deviceid
 check_table "capture type" "$ALIASES" alias_capture "" geopoint
 check_table "unsupported type taking a name" "$ALIASES" \

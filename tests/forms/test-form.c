@@ -484,10 +484,10 @@ ParameterizedTestParameters(form, reports_errors_with_lines)
 		{ HEAD ",text,a,A\n,foo,b,B\n", "t.csv:3: unknown type 'foo'" },
 		/* Nothing more on a row refused for its type. */
 		{ "survey,type,name,label,parameters,relevant,default\n"
-		  ",begin_repeat,r,R,start=1 end=5,${nope},x\n,text,b,B,,,\n"
-		  ",end_repeat,,,,,\n",
-		  "t.csv:2: unsupported type 'begin_repeat'\n"
-		  "t.csv:4: unsupported type 'end_repeat'" },
+		  ",begin loop over c,r,R,start=1 end=5,${nope},x\n"
+		  ",text,b,B,,,\n,end loop,,,,,\n",
+		  "t.csv:2: unsupported type 'begin loop over c'\n"
+		  "t.csv:4: unsupported type 'end loop'" },
 		{ "survey,type,name,label,default\n,text,a,A,${last-saved#a}\n",
 		  "t.csv:2: unsupported default '${last-saved#a}' for 'a': "
 		  "consult keeps no last-saved answers to fill in" },
