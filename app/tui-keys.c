@@ -188,7 +188,8 @@ tui_key_bar(struct tui *t, struct buf *out)
 	memset(shown, 0, sizeof shown);
 	for (i = 0; i < TUI_NBINDINGS; i++) {
 		b = &tui_bindings[i];
-		if (!b->bar || (b->where & where) == 0 || shown[b->op])
+		if (!b->bar || (b->where & where) == 0 || shown[b->op] ||
+		    (t->run->state == RUN_ADD && tui_add_ignores(b->op)))
 			continue;
 		shown[b->op] = 1;
 		if (out->len != 0)

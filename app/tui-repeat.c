@@ -59,9 +59,15 @@ tui_add_key(struct tui *t, int is_key, wint_t k)
 		}
 	}
 	op = tui_key_op(t, is_key, k);
-	if (op != TUI_OP_NONE && op != TUI_OP_CHANGE && op != TUI_OP_SUBMIT &&
-	    op != TUI_OP_UP && op != TUI_OP_DOWN)
+	if (op != TUI_OP_NONE && !tui_add_ignores(op))
 		tui_do(t, op);
+}
+
+int
+tui_add_ignores(enum tui_op op)
+{
+	return op == TUI_OP_CHANGE || op == TUI_OP_SUBMIT || op == TUI_OP_UP ||
+	    op == TUI_OP_DOWN;
 }
 
 const struct tui_screen tui_add_screen = { tui_add_draw, tui_add_key };

@@ -190,9 +190,10 @@ const struct tui_screen tui_screens[TUI_NOVERLAYS] = {
 };
 
 /* An item's label, after its instance ("Proposal 2 of 3: Title") in a
- * repeat; in b or borrowed. */
+ * repeat, or before it ("Title (Proposal 2 of 3)") where both do not fit
+ * in width columns: the label is what must show. In b or borrowed. */
 static const char *
-tui_review_label(struct tui *t, int q, struct buf *b)
+tui_review_label(struct tui *t, int q, int width, struct buf *b)
 {
 	const char	*label, *section;
 
@@ -201,9 +202,11 @@ tui_review_label(struct tui *t, int q, struct buf *b)
 	    (section = run_section(t->run, q)) == NULL)
 		return label;
 	b->len = 0;
-	buf_add_str(b, section);
-	buf_add_str(b, ": ");
-	buf_add_str(b, label);
+	if ((int)(utf8_width(section) + 2 + utf8_width(label)) <= width) {
+		buf_printf(b, "%s: %s", section, label);
+		return buf_str(b);
+	}
+	buf_printf(b, "%s (%s)", label, section);
 	return buf_str(b);
 }
 
@@ -243,7 +246,7 @@ tui_review_draw(struct tui *t, int *cy, int *cx)
 		snprintf(num, sizeof num, "%zu. ", i + 1);
 		mvaddstr(y, 2, num);
 		run_review_select(t->run, i);
-		label = tui_review_label(t, qs[i], &b);
+		label = tui_review_label(t, qs[i], t->cols - 7, &b);
 		tui_put(y, 2 + (int)strlen(num), label, strlen(label),
 		    t->cols - 7);
 		b.len = 0;

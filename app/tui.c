@@ -63,11 +63,19 @@ tui_draw_header(struct tui *t)
 	if (t->run->state == RUN_INVITE)
 		progress[0] = '\0';	/* before the first question */
 	w = t->cols - (int)strlen(progress);
-	x = tui_put(0, 0, t->run->form->title, strlen(t->run->form->title), w);
 	if (t->run->state == RUN_ASK)
 		section = run_section(t->run, t->run->current);
 	else if (t->run->state == RUN_ADD)
 		section = run_section(t->run, t->run->repeat);
+	/* Where both do not fit, the section ("Proposal 2 of 3") says more
+	 * than the title. */
+	if (section != NULL && (int)(utf8_width(t->run->form->title) + 3 +
+	    utf8_width(section)) > w) {
+		tui_put(0, 0, section, strlen(section), w);
+		mvaddstr(0, w, progress);
+		return;
+	}
+	x = tui_put(0, 0, t->run->form->title, strlen(t->run->form->title), w);
 	if (section != NULL && x + 3 < w) {
 		mvaddstr(0, x, " - ");
 		tui_put(0, x + 3, section, strlen(section), w - x - 3);

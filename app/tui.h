@@ -195,6 +195,9 @@ extern const struct tui_screen tui_quit_screen;
 extern const struct tui_screen tui_invite_screen;
 /* tui-repeat.c: "Add another Proposal?" (RUN_ADD). */
 extern const struct tui_screen tui_add_screen;
+/* 1 for the review's keys that do nothing at "Add another?" (the key
+ * bar leaves them out). */
+int		 tui_add_ignores(enum tui_op);
 /* Open the ":" line. */
 void		 tui_prompt_open(struct tui *);
 /* A key for the ":" line (Enter runs it, Esc closes it). */

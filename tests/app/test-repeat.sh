@@ -180,7 +180,7 @@ ok $? "summary: region answered by $want instances"
 SOCK="consult-repeat-$$"
 trap 'tmux -L "$SOCK" kill-server >/dev/null 2>&1; rm -rf "$TMP"' EXIT
 if ! command -v tmux >/dev/null 2>&1; then
-	for d in 1 2 3 4 5 6 7; do
+	for d in 1 2 3 4 5 6 7 8 9; do
 		ok 0 "# SKIP curses: tmux is not installed"
 	done
 else
@@ -228,6 +228,12 @@ EOF
 	    T send-keys Enter
 	wait_for "Add another Partner? (yes or no)"
 	ok $? "curses 40x12: 'Add another Partner?'"
+	# Its key bar names no key of the review it does not take; the
+	# section line keeps the instances rather than the form's title.
+	! grep -qF -e "s:submit" -e "Enter:change" "$TMP/screen" &&
+	    [ "$(head -1 "$TMP/screen" | cut -c1-32)" = \
+	    "Proposal 1 of 1 - Partner 1 of 1" ]
+	ok $? "curses 40x12: 'Add another?' key bar and section line"
 	key n "Add another Proposal? (yes or no)"
 	ok $? "curses 40x12: 'Add another Proposal?'"
 	key y "form - Proposal 2 of 2"
@@ -246,8 +252,11 @@ EOF
 	    T send-keys -l :delete && T send-keys Enter
 	wait_for "Deleted: that Proposal"
 	ok $? "curses 40x12: :delete"
-	key n "You made" && T send-keys Enter && wait_for "Review your" &&
-	    T send-keys -l s && wait_for "Submit?" && T send-keys -l y
+	key n "You made 2 proposals." && T send-keys Enter &&
+	    wait_for "Review your" &&
+	    wait_for "2. Title of the proposal (Proposal 1"
+	ok $? "curses 40x12: piped note; the review's label before its instance"
+	T send-keys -l s && wait_for "Submit?" && T send-keys -l y
 	i=0
 	while [ ! -s "$TMP/status" ] && [ $i -lt 100 ]; do
 		T send-keys Enter 2>/dev/null
