@@ -72,9 +72,7 @@ run_invite_draft(struct run *r, struct vault_draft *draft, int *status,
 		free(*cause);
 		*cause = NULL;
 		r->state = RUN_ASK;
-		r->current = answers_next(r->answers, 0, 1);
-		if (r->current < 0)
-			r->state = RUN_REVIEW;
+		run_start_at(r, 0);
 		return 0;
 	}
 	answers = answers_decode(r->form, b.data, b.len, &complete, &pos,
@@ -88,11 +86,7 @@ run_invite_draft(struct run *r, struct vault_draft *draft, int *status,
 	r->answers = answers;
 	r->touched = 1;
 	r->state = RUN_ASK;
-	r->current = answers_next(r->answers, (int)pos, 1);
-	if (pos >= r->form->nquestions || r->current < 0) {
-		r->current = -1;
-		r->state = RUN_REVIEW;
-	}
+	run_start_at(r, pos);
 	return 0;
 }
 

@@ -85,9 +85,7 @@ run_set_lang(struct run *r, size_t lang)
 		i18n_use(l->code, l->name);
 }
 
-/* Ask what comes at or after question pos (a repeat at the instance the
- * answers hold), or show the review. */
-static void
+void
 run_start_at(struct run *r, uint32_t pos)
 {
 	r->current = pos >= r->form->nquestions ? -1 :

@@ -424,6 +424,10 @@ struct run_place {
  * (the review), -2 when the participant is to say whether to add an
  * instance (state RUN_ADD, run->repeat set). */
 int		 run_next_q(struct run *, int q);
+/* run.c: ask what comes at or after question pos (a repeat at the
+ * instance the answers hold, "Add another?" after its last one), or show
+ * the review. */
+void		 run_start_at(struct run *, uint32_t pos);
 /* The question to go back to at or before q, through the instances
  * backwards; -1 when none. */
 int		 run_prev_q(struct run *, int q);

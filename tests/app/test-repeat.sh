@@ -83,6 +83,21 @@ expect_grep "$TMP/out" "  Proposal 2 of 2 - Partner 2 of 2" \
 expect_count "$TMP/out" "Title of the proposal" 3 \
     "plain: the review lists the two proposals (after one asked)"
 
+# A closed vault: the invitation code brings the draft back to the same
+# "Add another Partner?" (the code is read on stdin, never in argv).
+"$VT" init "$TMP/closed" "$FORMS/repeat-proposals.csv" "$TMP/an.pub" ||
+    echo "# init failed"
+"$CONSULT" invite "$TMP/closed" --count 1 -o "$TMP/codes" 2>"$TMP/err"
+inv=$(sed -n '2s/^"[^"]*","\([A-Z0-9-]*\)".*/\1/p' "$TMP/codes")
+printf '%s\n' "$inv" ACME Wells 1 '' '' PA >"$TMP/in"
+"$CONSULT" run "$TMP/closed" --plain <"$TMP/in" >"$TMP/out" 2>"$TMP/err"
+printf '%s\n' "$inv" >"$TMP/in"
+"$CONSULT" run "$TMP/closed" --plain <"$TMP/in" >"$TMP/out" 2>"$TMP/err"
+sed -n '/^> /{n;p;q}' "$TMP/out" | grep -qF "Proposal 1 of 1 - Partner 1 of 1"
+ok $? "closed vault: the invitation's draft resumes at 'Add another Partner?'"
+expect_grep "$TMP/out" "Add another Partner? (yes or no)" \
+    "closed vault: ... which is asked again"
+
 printf ':help\n:save\n' >"$TMP/in"
 "$CONSULT" run "$TMP/v" --plain <"$TMP/in" >"$TMP/out" 2>"$TMP/err"
 expect_grep "$TMP/out" ":delete     delete this one, with its answers" \
