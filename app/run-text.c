@@ -28,7 +28,8 @@ run_texts_create(void)
 const char *
 run_pipe(const struct run *r, const char *s)
 {
-	return run_pipe_with(r, s, -1, NULL);
+	return run_pipe_with(r, s, r->state == RUN_ASK ? r->current : -1,
+	    NULL);
 }
 
 const char *
@@ -72,8 +73,8 @@ run_text(const struct run *r, char *const *texts)
 const char *
 run_label(const struct run *r, int q)
 {
-	return run_pipe(r, form_label(r->form, &r->form->questions[q],
-	    r->lang));
+	return run_pipe_with(r, form_label(r->form, &r->form->questions[q],
+	    r->lang), q, NULL);
 }
 
 void

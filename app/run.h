@@ -338,10 +338,12 @@ void		 run_answer_text(struct run *, int q, struct buf *);
 /* ---- run-text.c: the form's texts with ${name} piped ------------------ */
 
 /* s (a text of the form) with each ${name} replaced by that answer as
- * the participant reads it; s itself when it has none. Borrowed until
- * the answers change and the same text is asked for again. */
+ * the participant reads it in the question asked (answers_get_at); s
+ * itself when it has none. Borrowed until the answers change and the
+ * same text is asked for again. */
 const char	*run_pipe(const struct run *, const char *s);
-/* run_pipe as if q's answer were value (NULL: q's own). */
+/* run_pipe in question q's text, as if q's answer were value (NULL:
+ * q's own). */
 const char	*run_pipe_with(const struct run *, const char *s, int q,
 		     const char *value);
 /* form_text in the session's language, piped. */

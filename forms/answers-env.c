@@ -16,7 +16,7 @@ env_answer(void *p, int q)
 
 	if (q == c->q && c->value != NULL)
 		return c->value;
-	return answers_get(c->a, q);
+	return answers_get_at(c->a, c->q, q);
 }
 
 /* The repeats around q, outermost first, and q when it is one; the
@@ -160,6 +160,48 @@ env_indexed(void *p, int q, const int *reps, const size_t *idx, size_t n)
 		fr = repeat_child(&fr, chain[j], idx[i] - 1);
 	}
 	return env_value(c, &fr, q);
+}
+
+/* 1 if q is in a repeat that is not around question at. */
+static int
+env_outside(const struct form *f, int at, int q)
+{
+	int	 r;
+
+	for (r = form_repeat_of(f, q); r >= 0; r = form_repeat_of(f, r)) {
+		if (!env_inside(f, at, r))
+			return 1;
+	}
+	return 0;
+}
+
+struct env_first {
+	const char	*v;
+};
+
+static void
+env_take_first(const char *v, void *arg)
+{
+	struct env_first	*first = arg;
+
+	if (first->v == NULL)
+		first->v = v;
+}
+
+const char *
+answers_get_at(const struct answers *a, int at, int q)
+{
+	struct answers_ctx	 c;
+	struct env_first	 first = { NULL };
+
+	if (at < 0 || q < 0 || (size_t)q >= a->form->nquestions ||
+	    !env_outside(a->form, at, q))
+		return answers_get(a, q);
+	c.a = a;
+	c.q = at;
+	c.value = NULL;
+	env_nodes(&c, q, env_take_first, &first);
+	return first.v != NULL ? first.v : "";
 }
 
 void

@@ -366,6 +366,11 @@ void		 answers_stamp(struct answers *, enum question_special);
 void		 answers_reset(struct answers *);
 /* Current answer text, "" when none. Borrowed. */
 const char	*answers_get(const struct answers *, int q);
+/* answers-env.c: q's answer as ${q} reads in question at: the current
+ * instance's where every repeat around q is around at too (or at < 0),
+ * else the first instance's, as ODK reads a reference into a repeat
+ * from outside it; "" when none. Borrowed. */
+const char	*answers_get_at(const struct answers *, int at, int q);
 /* The choice indices of q's answer in its order, as decoding found them
  * (*idx borrowed); 0 when not known: then look its names up. */
 size_t		 answers_picks(const struct answers *, int q,
@@ -410,8 +415,9 @@ void		 answers_display(const struct answers *, int q, size_t lang,
  * wipe_free. */
 char		*answers_pipe(const struct answers *, const char *text,
 		     size_t lang);
-/* answers_pipe as if q's answer were value (a refused one, for its
- * constraint message, as ODK shows it); value NULL: q's own. */
+/* answers_pipe in question q's text (answers_get_at), as if q's answer
+ * were value (a refused one, for its constraint message, as ODK shows
+ * it); value NULL: q's own. */
 char		*answers_pipe_with(const struct answers *, const char *text,
 		     size_t lang, int q, const char *value);
 /* The built-in message for a problem in English, French or Spanish,

@@ -148,6 +148,7 @@ struct pipe_ctx {
 	int			 q;		/* -1: none proposed */
 	const char		*value;
 	size_t			 refs;		/* filled in so far */
+	int			 at;		/* the text's question, or -1 */
 };
 
 static void	pipe_into(struct pipe_ctx *, const char *, int,
@@ -164,7 +165,7 @@ pipe_display(struct pipe_ctx *p, int q, int depth, struct buf *out)
 	size_t			 len, k = 0;
 	int			 c;
 
-	v = q == p->q ? p->value : answers_get(a, q);
+	v = q == p->q ? p->value : answers_get_at(a, p->at, q);
 	l = form_question_list(f, &f->questions[q]);
 	if (!question_has_choices(&f->questions[q]) || l == NULL) {
 		buf_add_str(out, v);
@@ -208,7 +209,7 @@ void
 answers_display(const struct answers *a, int q, size_t lang,
     struct buf *out)
 {
-	struct pipe_ctx	 p = { a, lang, -1, NULL, 0 };
+	struct pipe_ctx	 p = { a, lang, -1, NULL, 0, -1 };
 
 	pipe_display(&p, q, 0, out);
 }
@@ -223,7 +224,7 @@ char *
 answers_pipe_with(const struct answers *a, const char *text, size_t lang,
     int q, const char *value)
 {
-	struct pipe_ctx	 p = { a, lang, value == NULL ? -1 : q, value, 0 };
+	struct pipe_ctx	 p = { a, lang, value == NULL ? -1 : q, value, 0, q };
 	struct buf	 b;
 	char		*s;
 

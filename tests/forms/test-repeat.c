@@ -155,6 +155,17 @@ expect(struct form *f, struct answers *a, const char *ctx, const char *src,
 	free(s);
 }
 
+/* text piped in question at (-1: the current view). */
+static void
+pipe_expect(struct answers *a, int at, const char *text, const char *want)
+{
+	char	*s = answers_pipe_with(a, text, 0, at, NULL);
+
+	cr_assert_not_null(s);
+	cr_assert_str_eq(s, want, "%s at %d", text, at);
+	wipe_free(s);
+}
+
 Test(repeat, node_set_functions)
 {
 	struct form	*f = load("repeat-proposals.csv");
@@ -200,6 +211,17 @@ Test(repeat, node_set_functions)
 	expect(f, a, "number", "count(${partner})", "0");
 	expect(f, a, "number", "position(..)", "2");
 	expect(f, a, "number", "sum(${budget})", "7");
+	/* ODK: ${x} into a repeat from outside it reads the first instance,
+	 * in expressions and in piped labels alike. */
+	expect(f, a, "total", "${budget}", "5");
+	expect(f, a, "total", "${partner_name}", "A");
+	expect(f, a, "number", "${partner_name}", "");
+	pipe_expect(a, q_of(f, "total"), "B ${budget}", "B 5");
+	pipe_expect(a, q_of(f, "number"), "B ${budget}", "B 7");
+	pipe_expect(a, -1, "B ${budget}", "B 7");
+	answers_repeat_select(a, p, 0);
+	expect(f, a, "number", "concat(${partner_name}, ${budget})", "A5");
+	answers_repeat_select(a, p, 1);
 	/* JavaRosa: an empty value is NaN, and so is min of nothing. */
 	expect(f, a, "total", "min(${partner_name})", "NaN");
 	set(a, "budget", "");
