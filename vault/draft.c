@@ -63,7 +63,7 @@ vault_passphrase_make(char out[VAULT_PASS_SUGGEST_LEN])
 }
 
 int
-vault_code_normalise(const char *in, char *out)
+vault_symbols_normalise(const char *in, char *out, size_t want)
 {
 	size_t	 n = 0;
 	char	 c;
@@ -74,12 +74,18 @@ vault_code_normalise(const char *in, char *out)
 			continue;
 		if (c >= 'a' && c <= 'z')
 			c = (char)(c - 'a' + 'A');
-		if (n == DRAFT_SYMBOLS || strchr(vault_code_alphabet, c) == NULL)
+		if (n == want || strchr(vault_code_alphabet, c) == NULL)
 			return -1;
 		out[n++] = c;
 	}
 	out[n] = '\0';
-	return n == DRAFT_SYMBOLS ? 0 : -1;
+	return n == want ? 0 : -1;
+}
+
+int
+vault_code_normalise(const char *in, char *out)
+{
+	return vault_symbols_normalise(in, out, DRAFT_SYMBOLS);
 }
 
 int

@@ -67,22 +67,7 @@ vault_invite_code_make(char code[VAULT_INVITE_LEN])
 int
 vault_invite_normalise(const char *in, char *out)
 {
-	size_t	 n = 0;
-	char	 c;
-
-	for (; *in != '\0'; in++) {
-		c = *in;
-		if (c == ' ' || c == '-' || c == '\t')
-			continue;
-		if (c >= 'a' && c <= 'z')
-			c = (char)(c - 'a' + 'A');
-		if (n == VAULT_INVITE_SYMBOLS || c == '\0' ||
-		    strchr(vault_code_alphabet, c) == NULL)
-			return -1;
-		out[n++] = c;
-	}
-	out[n] = '\0';
-	return n == VAULT_INVITE_SYMBOLS ? 0 : -1;
+	return vault_symbols_normalise(in, out, VAULT_INVITE_SYMBOLS);
 }
 
 int

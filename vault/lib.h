@@ -420,9 +420,11 @@ void		 vault_code_make(char code[VAULT_CODE_LEN]);
 /* A passphrase to suggest for a key file, in the resume codes'
  * alphabet: 20 symbols, 98 bits. */
 void		 vault_passphrase_make(char out[VAULT_PASS_SUGGEST_LEN]);
-/* Upper-case a code as typed, dropping spaces and dashes, into out
- * (VAULT_CODE_SYMBOLS + 1 bytes). Returns 0, or -1 when it cannot be a
- * code. */
+/* Upper-case a code as typed, dropping spaces, tabs and dashes, into
+ * out (want + 1 bytes). Returns 0, or -1 unless it is want symbols of
+ * the codes' alphabet. */
+int		 vault_symbols_normalise(const char *, char *out, size_t want);
+/* vault_symbols_normalise for a resume code (VAULT_CODE_SYMBOLS). */
 int		 vault_code_normalise(const char *, char *out);
 /* Start a draft for a participant: make a code into code (to show) and
  * derive the draft's key (Argon2id, once). Nothing is written until the
