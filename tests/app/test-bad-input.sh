@@ -6,6 +6,8 @@
 # clear "consult: VERB: ..." line, the exit status of SPEC.md, no crash,
 # and nothing already stored lost.
 . "${srcdir:-.}/tests/app/tap.sh"
+. "${srcdir:-.}/tests/app/tmux.sh"
+WAIT_TENTHS=200	# 20 s: the screens wait on a busy machine
 
 : "${VAULT_TOOL:=$(dirname "$CONSULT")/tests/app/vault-tool}"
 LANG=C.UTF-8
@@ -371,22 +373,6 @@ echo \$? >"$TMP/status"
 exec sleep 600
 EOF
 	chmod +x "$TMP/launch"
-	T() {
-		tmux -L "$SOCK" "$@"
-	}
-	# wait_for TEXT: until the screen shows TEXT (20 s at most).
-	wait_for() {
-		i=0
-		while [ $i -lt 200 ]; do
-			T capture-pane -p >"$TMP/screen"
-			grep -qF -- "$1" "$TMP/screen" && return 0
-			sleep 0.1
-			i=$((i + 1))
-		done
-		echo "# waited for '$1'; screen:"
-		sed 's/^/# /' "$TMP/screen"
-		return 1
-	}
 	T -f /dev/null new-session -d -x 80 -y 24 "$TMP/launch"
 	wait_for "A word?"
 	ok $? "curses: the first question at 80x24"

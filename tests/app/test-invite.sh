@@ -7,6 +7,7 @@
 # merged vaults using one invitation twice, nothing of a label or code
 # in the vault, and kill -9 at each step of a submission.
 . "${srcdir:-.}/tests/app/tap.sh"
+. "${srcdir:-.}/tests/app/tmux.sh"
 
 : "${VAULT_TOOL:=$(dirname "$CONSULT")/tests/app/vault-tool}"
 : "${PUT:=$(dirname "$CONSULT")/tests/app/put-responses}"
@@ -352,7 +353,6 @@ expect_status 1 "one cut after its record is used"
 if command -v tmux >/dev/null 2>&1; then
 	"$CONSULT" invite "$TMP/tui" --count 1 >"$TMP/tui.csv" 2>/dev/null
 	SOCK="consult-invite-$$"
-	T() { tmux -L "$SOCK" "$@"; }
 	cat >"$TMP/launch" <<EOF
 #!/bin/sh
 TERM=screen LANG=C.UTF-8 "$CONSULT" run "$TMP/tui" 2>"$TMP/tui.err"
@@ -361,17 +361,6 @@ exec sleep 600
 EOF
 	chmod +x "$TMP/launch"
 	T -f /dev/null new-session -d -x 80 -y 24 "$TMP/launch"
-	wait_for() {
-		n=0
-		while [ $n -lt 100 ]; do
-			T capture-pane -p >"$TMP/screen"
-			grep -qF -- "$1" "$TMP/screen" && return 0
-			sleep 0.1
-			n=$((n + 1))
-		done
-		sed 's/^/# /' "$TMP/screen"
-		return 1
-	}
 	wait_for "This consultation is by invitation"
 	ok $? "curses: a screen asks for the invitation code"
 	T send-keys 2222-3333-4444-5555 Enter

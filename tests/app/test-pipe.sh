@@ -6,6 +6,7 @@
 # names no question, hostile markup that never reaches the terminal, and
 # the curses screen through tmux at 80x24.
 . "${srcdir:-.}/tests/app/tap.sh"
+. "${srcdir:-.}/tests/app/tmux.sh"
 
 : "${VAULT_TOOL:=$(dirname "$CONSULT")/tests/app/vault-tool}"
 LANG=C.UTF-8
@@ -96,18 +97,6 @@ exec sleep 600
 EOS
 chmod +x "$TMP/launch"
 tmux -L "$SOCK" -f /dev/null new-session -d -x 80 -y 24 "$TMP/launch"
-wait_for() {
-	i=0
-	while [ $i -lt 100 ]; do
-		tmux -L "$SOCK" capture-pane -p >"$TMP/screen"
-		grep -qF -- "$1" "$TMP/screen" && return 0
-		sleep 0.1
-		i=$((i + 1))
-	done
-	echo "# waited for '$1'; screen:"
-	sed 's/^/# /' "$TMP/screen"
-	return 1
-}
 wait_for "Your name?"
 ok $? "curses: the first question"
 tmux -L "$SOCK" send-keys "Bea" Enter

@@ -5,6 +5,8 @@
 # repeat_count from an earlier answer; a repeat in an irrelevant group;
 # simulate; the exports checked cell by cell against counts made here.
 . "${srcdir:-.}/tests/app/tap.sh"
+. "${srcdir:-.}/tests/app/tmux.sh"
+WAIT_TENTHS=200	# 20 s: the screens wait on a busy machine
 
 VT="$(dirname "$CONSULT")/tests/app/vault-tool"
 LANG=C.UTF-8
@@ -208,22 +210,6 @@ echo \$? >"$TMP/status"
 exec sleep 600
 EOF
 	chmod +x "$TMP/launch"
-	T() {
-		tmux -L "$SOCK" "$@"
-	}
-	# wait_for TEXT: until the screen shows TEXT (20 s at most).
-	wait_for() {
-		i=0
-		while [ $i -lt 200 ]; do
-			T capture-pane -p >"$TMP/screen"
-			grep -qF -- "$1" "$TMP/screen" && return 0
-			sleep 0.1
-			i=$((i + 1))
-		done
-		echo "# waited for '$1'; screen:"
-		sed 's/^/# /' "$TMP/screen"
-		return 1
-	}
 	# key TEXT... WAIT: type, then wait for WAIT on the screen.
 	key() {
 		while [ $# -gt 1 ]; do

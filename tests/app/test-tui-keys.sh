@@ -7,6 +7,7 @@
 # mode caps it, at a cost that does not grow with its length), and a
 # window that claims 10000x10000 (in a pty).
 . "${srcdir:-.}/tests/app/tap.sh"
+. "${srcdir:-.}/tests/app/tmux.sh"
 
 if ! command -v tmux >/dev/null 2>&1; then
 	echo "1..0 # SKIP tmux is not installed"
@@ -22,9 +23,6 @@ cleanup() {
 	rm -rf "$TMP"
 }
 trap cleanup EXIT
-T() {
-	tmux -L "$SOCK" "$@"
-}
 
 echo "test passphrase" >"$TMP/pass"
 "$VAULT_TOOL" keygen "$TMP/analyst" "$TMP/pass"
@@ -52,26 +50,6 @@ start() {
 	SOCK="consult-keys-$$-$nsock"
 	rm -f "$TMP/status"
 	T -f /dev/null new-session -d -x "$w" -y "$h" "$TMP/launch $*"
-}
-screen() {
-	T capture-pane -p >"$TMP/screen"
-}
-# wait_for TEXT [TENTHS]: until the screen shows TEXT; 0 if it did.
-wait_for() {
-	i=0
-	while [ $i -lt "${2:-100}" ]; do
-		screen
-		grep -qF -- "$1" "$TMP/screen" && return 0
-		sleep 0.1
-		i=$((i + 1))
-	done
-	echo "# waited for '$1'; screen:"
-	sed 's/^/# /' "$TMP/screen"
-	return 1
-}
-expect_screen() {
-	wait_for "$1"
-	ok $? "$2"
 }
 keys() {
 	T send-keys "$@"

@@ -5,6 +5,7 @@
 # combining characters wrapped by display width, SIGHUP keeping the draft,
 # kiosk mode.
 . "${srcdir:-.}/tests/app/tap.sh"
+. "${srcdir:-.}/tests/app/tmux.sh"
 
 if ! command -v tmux >/dev/null 2>&1; then
 	echo "1..0 # SKIP tmux is not installed"
@@ -21,10 +22,6 @@ cleanup() {
 	rm -rf "$TMP"
 }
 trap cleanup EXIT
-
-T() {
-	tmux -L "$SOCK" "$@"
-}
 
 echo "test passphrase" >"$TMP/pass"
 "$CONSULT" keygen -o "$TMP/analyst" --passphrase-file "$TMP/pass" \
@@ -57,31 +54,6 @@ start() {
 	SOCK="consult-test-$$-$nsock"	# a dying server keeps its socket
 	rm -f "$TMP/status"
 	T -f /dev/null new-session -d -x "$w" -y "$h" "$TMP/launch $*"
-}
-
-# screen: the pane's text in $TMP/screen.
-screen() {
-	T capture-pane -p >"$TMP/screen"
-}
-
-# wait_for TEXT: until the screen shows TEXT (10 s at most); 0 if it did.
-wait_for() {
-	i=0
-	while [ $i -lt 100 ]; do
-		screen
-		grep -qF -- "$1" "$TMP/screen" && return 0
-		sleep 0.1
-		i=$((i + 1))
-	done
-	echo "# waited for '$1'; screen:"
-	sed 's/^/# /' "$TMP/screen"
-	return 1
-}
-
-# expect_screen TEXT DESCRIPTION
-expect_screen() {
-	wait_for "$1"
-	ok $? "$2"
 }
 
 # keys KEY...: send keys, then give them time to be drawn.

@@ -7,6 +7,7 @@
 # slider, a read-only value) at 80x24 and 40x12, and the answers as the
 # export reads them back.
 . "${srcdir:-.}/tests/app/tap.sh"
+. "${srcdir:-.}/tests/app/tmux.sh"
 
 : "${VAULT_TOOL:=$(dirname "$CONSULT")/tests/app/vault-tool}"
 LANG=C.UTF-8
@@ -109,19 +110,6 @@ echo \$? >"$TMP/status"
 exec sleep 600
 EOF
 	chmod +x "$TMP/launch"
-	T() { tmux -L "$SOCK" "$@"; }
-	wait_for() {
-		i=0
-		while [ $i -lt 100 ]; do
-			T capture-pane -p >"$TMP/screen"
-			grep -qF -- "$1" "$TMP/screen" && return 0
-			sleep 0.1
-			i=$((i + 1))
-		done
-		echo "# waited for '$1'; screen:"
-		sed 's/^/# /' "$TMP/screen"
-		return 1
-	}
 	T -f /dev/null new-session -d -x 80 -y 24 "$TMP/launch"
 	wait_for "When do you meet?" >/dev/null
 	T send-keys -l "9:05"
