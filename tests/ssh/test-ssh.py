@@ -326,6 +326,40 @@ def checks(srv, vault):
     # -- 20 logins at once, all submitted ---------------------------------
     many_logins(srv, vault, plain_lines)
 
+    # -- last: a closed vault in its place, over a real login -----------
+    closed_vault(srv, vault, plain_lines)
+
+
+def closed_vault(srv, vault, plain_lines):
+    """A new vault where sshd's forced command looks, set up in the
+    README's order (init, chown, invite as root); the account answers
+    with a code, which is then used up."""
+    os.rename(vault, vault + ".open")
+    os.mkdir(vault, 0o755)
+    subprocess.run([CONSULT, "init", vault, "--form",
+                    os.path.join(SRCDIR, "forms", "imrf.csv"), "--pubkey",
+                    os.path.join(srv.tmp, "analyst.pub")], check=True,
+                   capture_output=True)
+    owner = os.stat(vault + ".open/responses")
+    for d in ("responses", "sessions", "drafts"):
+        os.chown(os.path.join(vault, d), owner.st_uid, owner.st_gid)
+    r = subprocess.run([CONSULT, "invite", vault, "--count", "2"],
+                       capture_output=True, text=True)
+    codes = re.findall(r'"([0-9A-Z]{4}(?:-[0-9A-Z]{4}){3})"', r.stdout)
+    ok(r.returncode == 0 and len(codes) == 2,
+       "invite as root: two codes", r.stdout + r.stderr)
+    if len(codes) != 2:
+        return
+    before = status_of(vault)[0]
+    rc, out, err = srv.run(["2222-3333-4444-5555", codes[0]] + plain_lines)
+    ok("No invitation has this code" in out and "Receipt: " in out and
+       status_of(vault)[0] == before + 1,
+       "closed vault over ssh: a wrong code, then the right one and a "
+       "whole response", out[-800:] + err)
+    rc, out, err = srv.run([codes[0]] + plain_lines[:1])
+    ok("already been used" in out and status_of(vault)[0] == before + 1,
+       "the same code again over ssh: used, nothing added", out[-400:] + err)
+
 
 def huge_window(srv):
     child = spawn_tty(srv, rows=10000, cols=10000)
