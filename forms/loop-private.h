@@ -48,9 +48,9 @@ struct loop_state {
 
 	struct read_row		*out;		/* the expanded rows */
 	char			**prefix;	/* [nout]: names' prefix */
-	size_t			 nout;
+	size_t			 nout, aout;
 	struct loop_name	*names;
-	size_t			 nnames;
+	size_t			 nnames, anames;
 
 	size_t			 copied;	/* rows made by loops */
 	size_t			 bytes;		/* and their text */

@@ -382,9 +382,14 @@ loop_bound(struct loop_state *s, size_t i, size_t *rows, size_t *bytes)
 	per = loop_add_sat(loop_mul_sat(2, loop_add_sat(grow, loop_mul_sat(
 	    longest + 1, s->sh->header.ncells + 1))), loop_add_sat(bb,
 	    loop_mul_sat(br, grow)));
-	in->rows = loop_add_sat(2, loop_mul_sat(n, br + 2));
-	in->bytes = loop_add_sat(loop_mul_sat(2, loop_row_bytes(s, i, outer)),
-	    loop_mul_sat(n, per));
+	if (l == NULL || n == 0 || in->failed) {
+		in->rows = br;		/* read once */
+		in->bytes = bb;
+	} else {
+		in->rows = loop_add_sat(2, loop_mul_sat(n, br + 2));
+		in->bytes = loop_add_sat(loop_mul_sat(2, loop_row_bytes(s, i,
+		    outer)), loop_mul_sat(n, per));
+	}
 	in->sized = 1;
 out:
 	*rows = in->rows;

@@ -55,8 +55,11 @@ loop_key(const struct form *f, const char *key, size_t len)
 size_t
 loop_lang(const struct loop_state *s, size_t j)
 {
-	const struct form_column *col = &s->cols[j];
+	const struct form_column *col;
 
+	if (j >= s->sh->header.ncells)
+		return s->b->form->default_lang;
+	col = &s->cols[j];
 	if (alias_translatable(col->kind) && col->lang >= 0)
 		return (size_t)col->lang;
 	return s->b->form->default_lang;

@@ -31,8 +31,12 @@ loop_add(struct loop_state *s, int line, size_t n, const char *prefix)
 
 	if (n <= s->tcol || n <= s->ncol)
 		n = (s->tcol > s->ncol ? s->tcol : s->ncol) + 1;
-	s->out = xreallocarray(s->out, s->nout + 1, sizeof *s->out);
-	s->prefix = xreallocarray(s->prefix, s->nout + 1, sizeof *s->prefix);
+	if (s->nout == s->aout) {
+		s->aout = s->aout != 0 ? s->aout * 2 : 64;
+		s->out = xreallocarray(s->out, s->aout, sizeof *s->out);
+		s->prefix = xreallocarray(s->prefix, s->aout,
+		    sizeof *s->prefix);
+	}
 	s->prefix[s->nout] = xstrdup(prefix);
 	r = &s->out[s->nout++];
 	r->line = line;
@@ -65,7 +69,11 @@ loop_name_add(struct loop_state *s, const char *pyx, const char *name,
 {
 	struct loop_name	*n;
 
-	s->names = xreallocarray(s->names, s->nnames + 1, sizeof *s->names);
+	if (s->nnames == s->anames) {
+		s->anames = s->anames != 0 ? s->anames * 2 : 64;
+		s->names = xreallocarray(s->names, s->anames,
+		    sizeof *s->names);
+	}
 	n = &s->names[s->nnames];
 	n->pyx = xstrdup(pyx);
 	n->name = xstrdup(name);
@@ -229,12 +237,12 @@ loop_too_big(struct loop_state *s, size_t i, const char *name,
 	size_t	 k, n = 0, rows, bytes;
 
 	loop_bound(s, i, &rows, &bytes);
-	if (rows <= LOOP_MAX_ROWS - s->copied &&
-	    bytes <= LOOP_MAX_BYTES - s->bytes)
+	if (s->copied + rows <= LOOP_MAX_ROWS &&
+	    s->bytes + bytes <= LOOP_MAX_BYTES)
 		return 0;
 	for (k = 0; k < l->nchoices; k++)
 		n += strcmp(l->choices[k].name, "none") != 0;
-	if (rows > LOOP_MAX_ROWS - s->copied)
+	if (s->copied + rows > LOOP_MAX_ROWS)
 		form_error(s->b, s->sh->rows[i].line, "loop '%s' makes %zu "
 		    "rows for its %zu choices; the loops of a form make at "
 		    "most %d in all", name, rows, n, LOOP_MAX_ROWS);
