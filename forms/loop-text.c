@@ -136,14 +136,12 @@ loop_text(const struct loop_state *s, const char *src,
 			buf_add_byte(&b, '%');
 			break;
 		case LOOP_SPEC_KEY:
-			if ((k = loop_key(f, key, keylen)) != -1) {
+			/* an unknown key (reported by the check) is left out */
+			if ((k = loop_key(f, key, keylen)) != -1)
 				buf_add_str(&b, loop_value(f, c, k, lang));
-				break;
-			}
-			/* FALLTHROUGH */
+			break;
 		case LOOP_SPEC_BAD:
-			buf_add_byte(&b, '%');	/* reported by the check */
-			len = 1;
+			len = 1;	/* so is the %, to say no more */
 			break;
 		}
 	}
