@@ -189,6 +189,7 @@ struct form_builder {
 	int		 plain_lang;	/* language of plain columns, or -1 */
 	int		 allow_duplicates; /* settings allow_choice_duplicates */
 	struct form_pending *pending;	/* [form->nquestions] */
+	size_t		 aquestions;	/* questions and pending allocated */
 };
 
 /* A line for the text of a message: "line 12", or "survey:12" in an
