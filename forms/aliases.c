@@ -229,10 +229,9 @@ static const struct alias_type alias_types[] = {
 };
 
 /* XLSForm and ODK types that exist but that consult does not do yet
- * (loops over a list, external instances). */
+ * (external instances). Loops over a list are loop.c's. */
 static const char *alias_unsupported[] = {
-	"xml-external", "csv-external", "begin loop", "begin_loop", "end loop",
-	"end_loop",
+	"xml-external", "csv-external",
 };
 
 /* pyxform's types that are another type with a constraint and a hint
@@ -330,7 +329,7 @@ static const struct alias_special alias_capture[] = {
 
 /* The same for types followed by a list, a file or a layer name. */
 static const char *alias_unsupported_prefixes[] = {
-	"osm", "begin loop", "begin_loop",
+	"osm",
 };
 
 /* The cell in lower case with runs of spaces made one space. */

@@ -189,6 +189,7 @@ struct form_builder {
 	int		 plain_lang;	/* language of plain columns, or -1 */
 	int		 allow_duplicates; /* settings allow_choice_duplicates */
 	struct form_pending *pending;	/* [form->nquestions] */
+	size_t		 aquestions;	/* questions and pending allocated */
 };
 
 /* A line for the text of a message: "line 12", or "survey:12" in an
@@ -266,6 +267,17 @@ void		 survey_check(struct form_builder *);
 void		 survey_parse_exprs(struct form_builder *);
 /* Report each default its question would refuse. */
 void		 survey_check_defaults(struct form_builder *);
+
+/* loop.c: pyxform's loops over a list, expanded into groups before the
+ * survey sheet is read; the copies loops make in a form are limited. */
+#define LOOP_MAX_ROWS		10000
+#define LOOP_MAX_BYTES		(16 << 20)
+/* The survey sheet sh with its loops expanded: sh itself when it has
+ * none, else out (the caller clears it with loop_sheet_clear, which
+ * does nothing to a sheet loop_expand left empty). */
+const struct read_sheet *loop_expand(struct form_builder *,
+		     const struct read_sheet *sh, struct read_sheet *out);
+void		 loop_sheet_clear(struct read_sheet *);
 
 /* repeat-form.c: repeats in the survey sheet. */
 /* 1 if cell is begin_repeat or end_repeat (any alias): q is then a group

@@ -319,6 +319,7 @@ form_parse_buffer(const char *name, const void *data, size_t n, char **cause)
 {
 	struct form_builder	 b;
 	struct read_book	 book;
+	struct read_sheet	 survey;
 	const struct read_sheet	*sheets[4] = { NULL, NULL, NULL, NULL };
 	struct form		*f;
 	char			*title = NULL;
@@ -339,8 +340,10 @@ form_parse_buffer(const char *name, const void *data, size_t n, char **cause)
 		choices_read(&b, sheets[1], 0);
 	if (sheets[3] != NULL)
 		choices_read(&b, sheets[3], 1);
-	if (sheets[0] != NULL)
-		survey_read(&b, sheets[0]);
+	if (sheets[0] != NULL) {
+		survey_read(&b, loop_expand(&b, sheets[0], &survey));
+		loop_sheet_clear(&survey);
+	}
 	survey_check(&b);
 	survey_parse_exprs(&b);
 	form_plain_texts(&b);

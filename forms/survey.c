@@ -19,10 +19,13 @@ survey_add(struct form_builder *b, int line)
 	struct form	*f = b->form;
 	struct question	*q;
 
-	f->questions = xreallocarray(f->questions, f->nquestions + 1,
-	    sizeof *f->questions);
-	b->pending = xreallocarray(b->pending, f->nquestions + 1,
-	    sizeof *b->pending);
+	if (f->nquestions == b->aquestions) {	/* not one by one: loops */
+		b->aquestions = b->aquestions != 0 ? b->aquestions * 2 : 64;
+		f->questions = xreallocarray(f->questions, b->aquestions,
+		    sizeof *f->questions);
+		b->pending = xreallocarray(b->pending, b->aquestions,
+		    sizeof *b->pending);
+	}
 	memset(&b->pending[f->nquestions], 0, sizeof *b->pending);
 	q = &f->questions[f->nquestions];
 	memset(q, 0, sizeof *q);
@@ -388,25 +391,66 @@ survey_check_list(struct form_builder *b, struct question *q,
 		q->rank_max = (int)k;
 }
 
+struct survey_name {
+	const char	*name;		/* NULL: no name to check */
+	int		 q;
+};
+
+/* By name, then form order; rows without name last. */
+static int
+survey_names_cmp(const void *va, const void *vb)
+{
+	const struct survey_name *a = va, *b = vb;
+	int			 r;
+
+	if ((a->name == NULL) != (b->name == NULL))
+		return a->name == NULL ? 1 : -1;
+	if (a->name != NULL && (r = strcmp(a->name, b->name)) != 0)
+		return r;
+	return a->q < b->q ? -1 : a->q > b->q;
+}
+
+/* For each question the first one of its name, or -1 for the first
+ * (sorted, not pairwise: a loop makes forms of thousands of rows).
+ * Caller frees. */
+static int *
+survey_first_names(const struct form *f)
+{
+	const struct question	*q;
+	struct survey_name	*v;
+	int			*first;
+	size_t			 i, n = f->nquestions;
+
+	v = xcalloc(n + 1, sizeof *v);
+	first = xcalloc(n + 1, sizeof *first);
+	for (i = 0; i < n; i++) {
+		q = &f->questions[i];
+		v[i].name = q->type == QUESTION_END_GROUP || *q->name == '\0' ?
+		    NULL : q->name;
+		v[i].q = (int)i;
+		first[i] = -1;
+	}
+	qsort(v, n, sizeof *v, survey_names_cmp);
+	for (i = 1; i < n && v[i].name != NULL; i++) {
+		if (strcmp(v[i].name, v[i - 1].name) == 0)
+			first[v[i].q] = first[v[i - 1].q] != -1 ?
+			    first[v[i - 1].q] : v[i - 1].q;
+	}
+	free(v);
+	return first;
+}
+
 static void
-survey_check_names(struct form_builder *b, size_t i)
+survey_check_names(struct form_builder *b, size_t i, const int *first)
 {
 	const struct question	*q = &b->form->questions[i], *o;
 	char			 at[FORM_WHERE_MAX];
-	size_t			 j;
 
-	if (q->type == QUESTION_END_GROUP || *q->name == '\0')
+	if (first[i] == -1)
 		return;
-	for (j = 0; j < i; j++) {
-		o = &b->form->questions[j];
-		if (o->type != QUESTION_END_GROUP &&
-		    strcmp(o->name, q->name) == 0) {
-			form_error(b, q->line, "duplicate name '%s' (first at "
-			    "%s)", q->name, form_at(b->form, o->line, at,
-			    sizeof at));
-			return;
-		}
-	}
+	o = &b->form->questions[first[i]];
+	form_error(b, q->line, "duplicate name '%s' (first at %s)", q->name,
+	    form_at(b->form, o->line, at, sizeof at));
 }
 
 void
@@ -416,10 +460,11 @@ survey_check(struct form_builder *b)
 	struct question		*q;
 	const char		*hint;
 	size_t			 i, shown = 0;
+	int			*first = survey_first_names(f);
 
 	for (i = 0; i < f->nquestions; i++) {
 		q = &f->questions[i];
-		survey_check_names(b, i);
+		survey_check_names(b, i, first);
 		if (b->pending[i].placeholder) {
 			shown++;
 			continue;
@@ -442,6 +487,7 @@ survey_check(struct form_builder *b)
 	}
 	if (b->survey_line != 0 && shown == 0)
 		form_error(b, b->survey_line, "form has no questions");
+	free(first);
 }
 
 static void

@@ -40,15 +40,23 @@ form_errors_join(struct form_builder *b)
 	struct buf	 out;
 	char		*s, at[FORM_WHERE_MAX];
 	const char	*where;
-	size_t		 i;
+	size_t		 i, j;
 
 	qsort(b->errors, b->nerrors, sizeof *b->errors, form_error_cmp);
 	buf_init(&out);
 	for (i = 0; i < b->nerrors; i++) {
+		/* A row a loop copied says each thing once. */
+		for (j = i; j > 0 && b->errors[j - 1].line ==
+		    b->errors[i].line; j--) {
+			if (strcmp(b->errors[j - 1].msg, b->errors[i].msg) == 0)
+				break;
+		}
+		if (j > 0 && b->errors[j - 1].line == b->errors[i].line)
+			continue;
 		where = form_where(b->form, b->errors[i].line, at, sizeof at);
-		buf_printf(&out, "%s%s:%s%s %s", i == 0 ? "" : "\n", b->name,
-		    where != NULL ? where : "", where != NULL ? ":" : "",
-		    b->errors[i].msg);
+		buf_printf(&out, "%s%s:%s%s %s", out.len == 0 ? "" : "\n",
+		    b->name, where != NULL ? where : "",
+		    where != NULL ? ":" : "", b->errors[i].msg);
 	}
 	s = xstrdup(buf_str(&out));
 	buf_clear(&out);

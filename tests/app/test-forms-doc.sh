@@ -56,6 +56,10 @@ check_table "repeat type" "$srcdir/forms/repeat-form.c" repeat_begin_words \
     "" begin_repeat
 check_table "repeat type" "$srcdir/forms/repeat-form.c" repeat_end_words \
     "" end_repeat
+check_table "loop type" "$srcdir/forms/loop-rows.c" loop_begin_words "" \
+    "begin loop"
+check_table "loop type" "$srcdir/forms/loop-rows.c" loop_end_words "" \
+    end_loop
 check_table function "$srcdir/forms/expr-date.c" expr_date_funcs "(" \
     format-date
 check_table function "$srcdir/forms/expr-string.c" expr_string_funcs "(" \

@@ -484,10 +484,9 @@ ParameterizedTestParameters(form, reports_errors_with_lines)
 		{ HEAD ",text,a,A\n,foo,b,B\n", "t.csv:3: unknown type 'foo'" },
 		/* Nothing more on a row refused for its type. */
 		{ "survey,type,name,label,parameters,relevant,default\n"
-		  ",begin loop over c,r,R,start=1 end=5,${nope},x\n"
-		  ",text,b,B,,,\n,end loop,,,,,\n",
-		  "t.csv:2: unsupported type 'begin loop over c'\n"
-		  "t.csv:4: unsupported type 'end loop'" },
+		  ",osm roads,r,R,start=1 end=5,${nope},x\n"
+		  ",text,b,B,,,\n",
+		  "t.csv:2: unsupported type 'osm roads'" },
 		{ "survey,type,name,label,default\n,text,a,A,${last-saved#a}\n",
 		  "t.csv:2: unsupported default '${last-saved#a}' for 'a': "
 		  "consult keeps no last-saved answers to fill in" },
@@ -495,8 +494,7 @@ ParameterizedTestParameters(form, reports_errors_with_lines)
 		  "t.csv:4: end_group closes repeat 'r' (opened at line 2 "
 		  "with begin_repeat)" },
 		{ HEAD ",begin loop over c,r,R\n,text,b,B\n,end loop,,\n",
-		  "t.csv:2: unsupported type 'begin loop over c'\n"
-		  "t.csv:4: unsupported type 'end loop'" },
+		  "t.csv:2: loop 'r': choice list 'c' not found" },
 		{ "survey,type,name,label,parameters\n,range,a,A,step=0\n",
 		  "t.csv:2: range step must not be 0" },
 		{ "survey,type,name,label,parameters\n"
