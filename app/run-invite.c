@@ -86,6 +86,7 @@ run_invite_draft(struct run *r, struct vault_draft *draft, int *status,
 	}
 	answers_free(r->answers);
 	r->answers = answers;
+	answers_set_lang(r->answers, r->lang);
 	r->touched = 1;
 	r->state = RUN_ASK;
 	r->current = answers_next(r->answers, (int)pos, 1);
