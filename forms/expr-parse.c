@@ -402,6 +402,11 @@ expr_parse_primary(struct expr_parser *ps)
 			return (NULL);
 		break;
 	case TOKEN_DOT:
+		if (ps->inst != NULL) {
+			ps->cause = xstrdup("'.' in an instance() predicate "
+			    "is not supported: name the item's column");
+			return (NULL);
+		}
 		e = expr_node(EXPR_SELF);
 		e->index = ps->len == 2;	/* "..": position(..) only */
 		break;
