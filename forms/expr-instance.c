@@ -42,6 +42,15 @@ instance_blank(const struct expr *e, const struct form *f, size_t row)
 	    *ff->rows[row + 1][0] == '\0');
 }
 
+/* Cell col (-1: none, "") of a file's row (its header not counted). */
+static const char *
+instance_file_cell(const struct form_file *ff, size_t row, int col)
+{
+	if (col >= 0 && (size_t)col < ff->ncells[row + 1])
+		return ff->rows[row + 1][col];
+	return "";
+}
+
 /* Column col of a row of e's dataset (borrowed; *own set when made,
  * caller frees). */
 static const char *
@@ -51,8 +60,8 @@ instance_cell(const struct expr *e, const struct expr_env *env, size_t row,
 	const struct form	*f = env->form;
 	const struct choice	*ch;
 	const struct form_file	*ff;
+	const char		*s;
 	size_t			 lang, i;
-	int			 c = col;
 
 	*own = NULL;
 	if (e->list >= 0) {
@@ -74,16 +83,17 @@ instance_cell(const struct expr *e, const struct expr_env *env, size_t row,
 	}
 	ff = &f->files[e->file];
 	if (col == EXPR_COLUMN_LABEL && e->labels != NULL) {
+		/* as form_text: the language, the default, any */
 		lang = instance_lang(env, f);
-		c = e->labels[lang];
-		if (c < 0)
-			c = e->labels[f->default_lang];
-		for (i = 0; c < 0 && i < f->nlangs; i++)
-			c = e->labels[i];
+		s = instance_file_cell(ff, row, e->labels[lang]);
+		if (*s == '\0')
+			s = instance_file_cell(ff, row,
+			    e->labels[f->default_lang]);
+		for (i = 0; *s == '\0' && i < f->nlangs; i++)
+			s = instance_file_cell(ff, row, e->labels[i]);
+		return s;
 	}
-	if (c >= 0 && (size_t)c < ff->ncells[row + 1])
-		return ff->rows[row + 1][c];
-	return "";
+	return instance_file_cell(ff, row, col);
 }
 
 void
