@@ -183,6 +183,44 @@ instance_test(const struct expr *e, const struct expr *p,
 	return ok;
 }
 
+/* A keyed predicate COLUMN = text on every item (n rows) of e: a list's
+ * names by its index when only the first is wanted, a file's column by
+ * strcmp as pulldata() does. 1 with *kept set, or 0 when neither (go
+ * item by item). */
+static int
+instance_scan(const struct expr *e, int col, const struct form *f,
+    const char *key, size_t n, int first, size_t *out, size_t *kept)
+{
+	const struct form_file	*ff;
+	size_t			 row;
+	int			 c;
+
+	*kept = 0;
+	if (e->list >= 0) {
+		if (col != EXPR_COLUMN_NAME || !first ||
+		    f->lists[e->list].slots == NULL)
+			return 0;
+		if ((c = choice_list_find(&f->lists[e->list], key,
+		    strlen(key))) >= 0)
+			out[(*kept)++] = (size_t)c;
+		return 1;
+	}
+	if (col < 0)
+		return 0;
+	ff = &f->files[e->file];
+	for (row = 1; row <= n; row++) {
+		if ((size_t)col >= ff->ncells[row] ||
+		    strcmp(ff->rows[row][col], key) != 0)
+			continue;
+		if (ff->ncells[row] == 1 && *ff->rows[row][0] == '\0')
+			continue;	/* a blank line */
+		out[(*kept)++] = row - 1;
+		if (first)
+			break;
+	}
+	return 1;
+}
+
 /* Keep the rows of in (n of them; NULL: every item of the dataset)
  * that pass predicate k, into out (which may be in); stop after the
  * first when first is set. Returns how many. */
@@ -197,8 +235,15 @@ instance_filter(const struct expr *e, size_t k, const struct expr_env *env,
 	size_t			 i, kept = 0, row;
 
 	memset(&key, 0, sizeof key);
-	if (p->keyed)
+	if (p->keyed) {
 		expr_eval_value(p->args[2 - p->keyed], env, &key);
+		if (in == NULL && key.type == EXPR_TYPE_STRING &&
+		    instance_scan(e, p->args[p->keyed - 1]->index, env->form,
+		    key.s, n, first, out, &kept)) {
+			expr_value_clear(&key);
+			return kept;
+		}
+	}
 	it.size = n;
 	if (in == NULL && instance_uses_last(p)) {
 		for (i = it.size = 0; i < n; i++)
