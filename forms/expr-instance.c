@@ -5,7 +5,10 @@
  * among those the predicate sees, as XPath's [N]); the column of the
  * first item left, "" when none. Node-set functions (count, sum, join,
  * min, max) take every item left. A label is in the participant's
- * language (env->lang), else the form's default, else any. */
+ * language (env->lang), else the form's default, else any; so is
+ * jr:itext() of an itextId (pyxform writes a translated list's items
+ * with an itextId in place of a label). */
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -369,3 +372,46 @@ expr_instance_misplaced(const struct expr *e, char **cause)
 	}
 	return 0;
 }
+
+/* jr:itext(id): the label of the item that pyxform's itextId "L-N" (or
+ * "static_instance-L-N", as older pyxform wrote it) names, choice N
+ * (from 0) of list L, in the participant's language; "" for another
+ * id. */
+static void
+expr_fn_itext(const struct expr *e, const struct expr_env *env,
+    struct expr_value *out)
+{
+	const struct form	*f = env->form;
+	struct expr_value	 v;
+	char			 buf[EXPR_NUMBER_SIZE];
+	const char		*id, *dash, *p;
+	size_t			 i, n = 0;
+
+	expr_value_set_string(out, "", NULL);
+	id = expr_arg_text(e, 0, env, &v, buf);
+	if (strncmp(id, "static_instance-", 16) == 0)
+		id += 16;
+	if (f == NULL || (dash = strrchr(id, '-')) == NULL || dash[1] == '\0')
+		goto out;
+	for (p = dash + 1; isdigit((unsigned char)*p) && n < (1u << 30); p++)
+		n = n * 10 + (size_t)(*p - '0');
+	if (*p != '\0')
+		goto out;
+	for (i = 0; i < f->nlists; i++) {
+		if (strlen(f->lists[i].name) == (size_t)(dash - id) &&
+		    memcmp(f->lists[i].name, id, dash - id) == 0 &&
+		    n < f->lists[i].nchoices) {
+			expr_value_set_string(out, form_text(f,
+			    f->lists[i].choices[n].label, instance_lang(env, f)),
+			    NULL);
+			break;
+		}
+	}
+out:
+	expr_value_clear(&v);
+}
+
+const struct expr_func expr_instance_funcs[] = {
+	{ "jr:itext", 1, 1, expr_fn_itext },
+	{ NULL, 0, 0, NULL },
+};

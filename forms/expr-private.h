@@ -160,10 +160,11 @@ double		 expr_arg_number(const struct expr *, size_t i,
 		     const struct expr_env *);
 
 /* More functions, each table ending with a NULL name: expr-date.c,
- * expr-string.c, expr-math.c. */
+ * expr-string.c, expr-math.c, expr-instance.c. */
 extern const struct expr_func expr_date_funcs[];
 extern const struct expr_func expr_string_funcs[];
 extern const struct expr_func expr_math_funcs[];
+extern const struct expr_func expr_instance_funcs[];
 /* expr-date.c: days since the epoch of a date-time "YYYY-MM-DDTHH:MM..."
  * of len bytes, or -1 when s is none. */
 int		 expr_datetime_number(const char *s, size_t len, double *);

@@ -169,6 +169,13 @@ ParameterizedTestParameters(instance, looks_up)
 		/* pyxform's itextId of a translated list */
 		{ "instance('countries')/root/item[name = 'de']/itextId", "",
 		    "", "countries-1" },
+		{ "jr:itext(instance('countries')/root/item[name = ${k}]"
+		    "/itextId)", "de", "", "Germany" },
+		{ "jr:itext('static_instance-countries-2')", "", "",
+		    "Luxembourg" },
+		{ "jr:itext('countries-3')", "", "", "" },
+		{ "jr:itext('/data/k:label')", "", "", "" },
+		{ "jr:itext('countries-')", "", "", "" },
 		/* node-set functions over the matches */
 		{ "count(instance('countries')/root/item[pop > 10])", "", "",
 		    "2" },
@@ -233,6 +240,10 @@ Test(instance, labels_in_the_participants_language)
 	free(s);
 	s = eval("instance('places')/root/item[name = ${k}]/label", "s1", "");
 	cr_assert_str_eq(s, "South, one");
+	free(s);
+	s = eval("jr:itext(instance('countries')/root/item[name = 'de']"
+	    "/itextId)", "", "");
+	cr_assert_str_eq(s, "Allemagne", "jr:itext() as ODK's itext");
 	free(s);
 	s = eval("instance('countries')/root/item[label = 'Allemagne']/name",
 	    "", "");
