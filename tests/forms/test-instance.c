@@ -398,3 +398,21 @@ Test(instance, a_csv_external_row_stores_nothing)
 	cr_assert_eq(form->questions[q].special, QUESTION_IGNORED);
 	cr_assert_eq(question_stores(&form->questions[q]), 0);
 }
+
+Test(instance, reads_a_list_of_the_external_choices_sheet)
+{
+	form = parse_beside("survey,type,name,label,calculation,choice_filter\n"
+	    ",text,k,K?,,\n"
+	    ",select_one_external towns,t,Town?,,region=${k}\n"
+	    ",calculate,c,,instance('towns')/root/item[name = ${t}]/label,\n"
+	    ",calculate,d,,sum(instance('towns')/root/item[region = ${k}]"
+	    "/pop),\n"
+	    "external_choices,list_name,name,label,region,pop\n"
+	    ",towns,a,Aville,n,5\n,towns,b,Bville,s,7\n,towns,c,Cville,s,1\n");
+	cr_assert_not_null(form, "%s", cause);
+	answers = answers_create(form, 1, "2025-06-01");
+	answers_set(answers, 0, "s");
+	answers_set(answers, 1, "b");
+	cr_assert_str_eq(answers_get(answers, 2), "Bville");
+	cr_assert_str_eq(answers_get(answers, 3), "8");
+}
