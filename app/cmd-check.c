@@ -205,7 +205,8 @@ check_specials(const struct form *f)
 	for (i = 0; i < f->nquestions; i++) {
 		q = &f->questions[i];
 		if (q->special == QUESTION_IGNORED &&
-		    strcmp(q->special_type, "csv-external") != 0 && (b.len == 0 ||
+		    strcmp(q->special_type, "csv-external") != 0 &&
+		    (b.len == 0 ||
 		    strstr(buf_str(&b), q->special_type) == NULL))
 			buf_printf(&b, "%s%s", b.len == 0 ? "" : ", ",
 			    q->special_type);

@@ -69,7 +69,8 @@ bench_one(struct form *f, struct answers *a, const char *src, char **val)
 int
 main(int argc, char **argv)
 {
-	char		 dir[] = "/tmp/bench-instance-XXXXXX", path[96], key[32];
+	char		 dir[] = "/tmp/bench-instance-XXXXXX";
+	char		 path[96], key[32];
 	const char	*form_csv = "survey,type,name,label\n"
 	    ",text,k,K?\n,csv-external,big,\n";
 	struct form	*f;

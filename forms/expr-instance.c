@@ -402,8 +402,8 @@ expr_fn_itext(const struct expr *e, const struct expr_env *env,
 		    memcmp(f->lists[i].name, id, dash - id) == 0 &&
 		    n < f->lists[i].nchoices) {
 			expr_value_set_string(out, form_text(f,
-			    f->lists[i].choices[n].label, instance_lang(env, f)),
-			    NULL);
+			    f->lists[i].choices[n].label,
+			    instance_lang(env, f)), NULL);
 			break;
 		}
 	}

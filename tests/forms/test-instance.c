@@ -138,7 +138,8 @@ ParameterizedTestParameters(instance, looks_up)
 		/* and, or, comparisons: the first in the list's order */
 		{ "instance('countries')/root/item[pop > 50 and pop < 80]/name",
 		    "", "", "fr" },
-		{ "instance('countries')/root/item[pop < 2 or name = 'de']/name",
+		{ "instance('countries')/root/item[pop < 2 or name = 'de']"
+		    "/name",
 		    "", "", "de" },
 		{ "instance('countries')/root/item[name != 'fr']/name", "", "",
 		    "de" },
@@ -184,7 +185,8 @@ ParameterizedTestParameters(instance, looks_up)
 		    "", "0" },
 		{ "sum(instance('countries')/root/item/pop)", "", "", "151" },
 		{ "max(instance('countries')/root/item/pop)", "", "", "83" },
-		{ "join(' ', instance('countries')/root/item[pop > 10]/capital)",
+		{ "join(' ', instance('countries')/root/item[pop > 10]"
+		    "/capital)",
 		    "", "", "Paris Berlin" },
 		{ "count(instance('countries')/root/item[position() > 1])", "",
 		    "", "2" },
@@ -260,8 +262,8 @@ ParameterizedTestParameters(instance, refuses)
 {
 	static struct refusal cases[] = {
 		{ "instance('nope')/root/item[name = 1]/label",
-		    "instance('nope'): no list 'nope' in the choices sheet, and "
-		    "no file nope.csv the form reads" },
+		    "instance('nope'): no list 'nope' in the choices sheet, "
+		    "and no file nope.csv the form reads" },
 		{ "instance('places.csv')/root/item/name",
 		    "instance('places.csv'): an instance is named without .csv "
 		    "(instance('places'))" },
