@@ -418,3 +418,14 @@ Test(instance, reads_a_list_of_the_external_choices_sheet)
 	cr_assert_str_eq(answers_get(answers, 2), "Bville");
 	cr_assert_str_eq(answers_get(answers, 3), "8");
 }
+
+Test(instance, a_select_one_from_file_makes_its_file_an_instance)
+{
+	form = parse_beside("survey,type,name,label,calculation\n"
+	    ",select_one_from_file places.csv,p,P?,\n"
+	    ",calculate,r,,instance('places')/root/item[name = ${p}]/region\n");
+	cr_assert_not_null(form, "%s", cause);
+	answers = answers_create(form, 1, "2025-06-01");
+	answers_set(answers, 0, "s1");
+	cr_assert_str_eq(answers_get(answers, 1), "south");
+}
