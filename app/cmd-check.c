@@ -204,7 +204,9 @@ check_specials(const struct form *f)
 	buf_init(&b);
 	for (i = 0; i < f->nquestions; i++) {
 		q = &f->questions[i];
-		if (q->special == QUESTION_IGNORED && (b.len == 0 ||
+		if (q->special == QUESTION_IGNORED &&
+		    strcmp(q->special_type, "csv-external") != 0 &&
+		    (b.len == 0 ||
 		    strstr(buf_str(&b), q->special_type) == NULL))
 			buf_printf(&b, "%s%s", b.len == 0 ? "" : ", ",
 			    q->special_type);

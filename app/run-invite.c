@@ -84,6 +84,7 @@ run_invite_draft(struct run *r, struct vault_draft *draft, int *status,
 	}
 	answers_free(r->answers);
 	r->answers = answers;
+	answers_set_lang(r->answers, r->lang);
 	r->touched = 1;
 	r->state = RUN_ASK;
 	run_start_at(r, pos);

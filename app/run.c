@@ -79,6 +79,8 @@ run_set_lang(struct run *r, size_t lang)
 	const struct lang	*l = &r->form->langs[lang];
 
 	r->lang = lang;
+	if (r->answers != NULL)
+		answers_set_lang(r->answers, lang);
 	if (r->ui_locale)
 		i18n_use_locale();
 	else
@@ -103,6 +105,7 @@ run_start(struct run *r, char **cause)
 
 	randombytes_buf(&seed, sizeof seed);
 	r->answers = answers_create(r->form, seed, NULL);
+	answers_set_lang(r->answers, r->lang);
 	if (run_closed(r)) {
 		run_invite_start(r);
 		return 0;
@@ -155,6 +158,7 @@ run_resume(struct run *r, const char *code, int *status, char **cause)
 	answers_free(r->answers);
 	vault_draft_free(r->draft);
 	r->answers = answers;
+	answers_set_lang(r->answers, r->lang);
 	r->draft = draft;
 	if (vault_code_normalise(code, norm) == 0)
 		snprintf(r->code, sizeof r->code, "%.5s-%.5s-%.5s", norm,

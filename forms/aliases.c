@@ -229,9 +229,9 @@ static const struct alias_type alias_types[] = {
 };
 
 /* XLSForm and ODK types that exist but that consult does not do yet
- * (external instances). Loops over a list are loop.c's. */
+ * (external XML instances). Loops over a list are loop.c's. */
 static const char *alias_unsupported[] = {
-	"xml-external", "csv-external",
+	"xml-external",
 };
 
 /* pyxform's types that are another type with a constraint and a hint
@@ -289,6 +289,12 @@ static const struct alias_special alias_metadata[] = {
 	{ "background-geopoint", QUESTION_IGNORED, "background-geopoint" },
 	{ "background-audio", QUESTION_IGNORED, "background-audio" },
 	{ "caseid", QUESTION_IGNORED, "caseid" },
+};
+
+/* Rows that declare a dataset for instance() and pulldata(): NAME.csv
+ * beside the form (survey_datasets reads it); nothing is recorded. */
+static const struct alias_special alias_datasets[] = {
+	{ "csv-external", QUESTION_IGNORED, "csv-external" },
 };
 
 /* What a terminal cannot capture: the form loads, the question is
@@ -518,6 +524,9 @@ alias_special(const char *cell, const char **word)
 	    word);
 	if (s == QUESTION_ASKED)
 		s = alias_special_find(alias_capture, nitems(alias_capture),
+		    lower, word);
+	if (s == QUESTION_ASKED)
+		s = alias_special_find(alias_datasets, nitems(alias_datasets),
 		    lower, word);
 	free(lower);
 	return s;

@@ -218,6 +218,7 @@ answers_env(const struct answers *a, struct answers_ctx *c,
 	env->form = a->form;
 	env->today = a->today;
 	env->fixed_clock = a->fixed_clock;
+	env->lang = a->lang;
 	env->nodes = env_nodes;
 	env->position = env_position;
 	env->indexed = env_indexed;

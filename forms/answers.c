@@ -414,6 +414,15 @@ answers_refresh(struct answers *a)
 	free(before);
 }
 
+void
+answers_set_lang(struct answers *a, size_t lang)
+{
+	if (a->lang == lang + 1)
+		return;
+	a->lang = lang + 1;
+	answers_refresh(a);
+}
+
 /* The questions whose trigger names q take their calculation now (a
  * new value of q), the participant may change it after. */
 static void

@@ -365,6 +365,12 @@ expr_eval_value(const struct expr *e, const struct expr_env *env,
 	case EXPR_CALL:
 		e->func->eval(e, env, out);
 		break;
+	case EXPR_INSTANCE:
+		expr_instance_eval(e, env, out);
+		break;
+	case EXPR_ITEM:
+		expr_item_eval(e, env, out);
+		break;
 	default:
 		expr_eval_binary(e, env, out);
 		break;

@@ -349,7 +349,7 @@ const struct expr_func *
 expr_func_find(const char *name, size_t len)
 {
 	const struct expr_func *more[] = { expr_date_funcs,
-	    expr_string_funcs, expr_math_funcs };
+	    expr_string_funcs, expr_math_funcs, expr_instance_funcs };
 	const struct expr_func *f;
 	size_t	i;
 

@@ -22,6 +22,10 @@ nodeset_each(const struct expr *e, const struct expr_env *env,
 		env->nodes(env->ctx, e->index, fn, arg);
 		return;
 	}
+	if (e->kind == EXPR_INSTANCE) {
+		expr_instance_each(e, env, fn, arg);
+		return;
+	}
 	expr_eval_value(e, env, &v);
 	fn(expr_value_text(&v, buf), arg);
 	expr_value_clear(&v);

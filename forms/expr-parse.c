@@ -5,45 +5,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "forms/expr-private.h"
-
-enum expr_token {
-	TOKEN_END,
-	TOKEN_NUMBER,
-	TOKEN_STRING,
-	TOKEN_REF,
-	TOKEN_NAME,
-	TOKEN_DOT,
-	TOKEN_LPAREN,
-	TOKEN_RPAREN,
-	TOKEN_COMMA,
-	TOKEN_EQ,
-	TOKEN_NE,
-	TOKEN_LT,
-	TOKEN_LE,
-	TOKEN_GT,
-	TOKEN_GE,
-	TOKEN_PLUS,
-	TOKEN_MINUS,
-	TOKEN_STAR,
-};
-
-struct expr_parser {
-	const struct form *form;
-	int		 choice_filter;
-	int		 depth;
-	char		*cause;
-
-	const char	*p;		/* just after the current token */
-	enum expr_token	 token;
-	const char	*start;		/* the current token */
-	size_t		 len;
-};
+#include "forms/expr-parser.h"
 
 /* Binary operators by precedence, loosest first. */
 #define EXPR_LEVELS 6
-
-static struct expr *expr_parse_level(struct expr_parser *, int);
 
 static int
 expr_name_start(int c)
@@ -57,7 +22,7 @@ expr_name_char(int c)
 	return (expr_name_start(c) || isdigit(c) || c == '-' || c == '.');
 }
 
-static int
+int
 expr_token_is(const struct expr_parser *ps, const char *name)
 {
 	return (ps->token == TOKEN_NAME && ps->len == strlen(name) &&
@@ -65,7 +30,7 @@ expr_token_is(const struct expr_parser *ps, const char *name)
 }
 
 /* Complain about the current token, quoting a little of the source. */
-static void
+void
 expr_syntax_error(struct expr_parser *ps)
 {
 	size_t	n;
@@ -113,7 +78,8 @@ expr_lex_operator(struct expr_parser *ps)
 		{ "(", TOKEN_LPAREN }, { ")", TOKEN_RPAREN },
 		{ ",", TOKEN_COMMA }, { "=", TOKEN_EQ }, { "<", TOKEN_LT },
 		{ ">", TOKEN_GT }, { "+", TOKEN_PLUS }, { "-", TOKEN_MINUS },
-		{ "*", TOKEN_STAR },
+		{ "*", TOKEN_STAR }, { "/", TOKEN_SLASH },
+		{ "[", TOKEN_LBRACKET }, { "]", TOKEN_RBRACKET },
 	};
 	size_t	i, n;
 
@@ -129,7 +95,7 @@ expr_lex_operator(struct expr_parser *ps)
 }
 
 /* Read the next token; -1 with ps->cause set on a lexical error. */
-static int
+int
 expr_lex(struct expr_parser *ps)
 {
 	const char	*p = ps->p;
@@ -184,7 +150,7 @@ bad:
 	return (-1);
 }
 
-static struct expr *
+struct expr *
 expr_node(enum expr_kind kind)
 {
 	struct expr	*e;
@@ -388,9 +354,14 @@ expr_parse_name(struct expr_parser *ps)
 {
 	const char	*p = ps->p;
 	struct expr	*e;
+	int		 handled;
 
 	while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
 		p++;
+	if (*p == '(' && expr_token_is(ps, "instance"))
+		return (expr_parse_instance(ps));
+	if ((e = expr_parse_item(ps, &handled)) != NULL || handled)
+		return (e);
 	if (*p == '(')
 		return (expr_parse_call(ps));
 	if ((e = expr_parse_column(ps)) != NULL && expr_lex(ps) != 0) {
@@ -431,6 +402,11 @@ expr_parse_primary(struct expr_parser *ps)
 			return (NULL);
 		break;
 	case TOKEN_DOT:
+		if (ps->inst != NULL) {
+			ps->cause = xstrdup("'.' in an instance() predicate "
+			    "is not supported: name the item's column");
+			return (NULL);
+		}
 		e = expr_node(EXPR_SELF);
 		e->index = ps->len == 2;	/* "..": position(..) only */
 		break;
@@ -508,7 +484,7 @@ expr_operator(const struct expr_parser *ps, int level)
 }
 
 /* Left-associative binary operators of one level and tighter ones. */
-static struct expr *
+struct expr *
 expr_parse_level(struct expr_parser *ps, int level)
 {
 	struct expr	*left, *right;
@@ -552,7 +528,8 @@ expr_parse(const char *src, const struct form *f, int choice_filter,
 		expr_free(e);
 		e = NULL;
 	}
-	if (e != NULL && expr_nodeset_misplaced(e, &ps.cause)) {
+	if (e != NULL && (expr_nodeset_misplaced(e, &ps.cause) ||
+	    expr_instance_misplaced(e, &ps.cause))) {
 		expr_free(e);
 		e = NULL;
 	}
@@ -574,6 +551,7 @@ expr_free(struct expr *e)
 	for (i = 0; i < e->nargs; i++)
 		expr_free(e->args[i]);
 	free(e->args);
+	free(e->labels);
 	if (e->re != NULL) {
 		regfree(e->re);
 		free(e->re);

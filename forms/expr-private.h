@@ -36,11 +36,19 @@ enum expr_kind {
 	EXPR_MOD,
 	EXPR_NEG,
 	EXPR_CALL,
+	EXPR_INSTANCE,		/* instance('L')/root/item[...]/column */
+	EXPR_ITEM,		/* in its predicate: a column of the item */
 };
 
 /* EXPR_COLUMN index: an extra column (>= 0) or one of these. */
 #define EXPR_COLUMN_NAME	-1
 #define EXPR_COLUMN_LABEL	-2
+/* EXPR_INSTANCE, EXPR_ITEM index: a column of a file (>= 0), those two
+ * of a list or a file, or one of these. */
+#define EXPR_COLUMN_ITEXT	-3	/* itextId: "L-0", as pyxform writes */
+#define EXPR_COLUMN_NONE	-4	/* the items: count() only */
+#define EXPR_ITEM_POSITION	-5	/* position() in a predicate */
+#define EXPR_ITEM_LAST		-6	/* last() in a predicate */
 
 enum expr_type {
 	EXPR_TYPE_STRING,
@@ -77,6 +85,23 @@ struct expr {
 	struct expr	**args;		/* operands or arguments */
 	size_t		 nargs;
 	regex_t		*re;		/* regex() with a literal pattern */
+
+	/* EXPR_INSTANCE (its predicates in args) and EXPR_ITEM: the list
+	 * (of form->lists) or the file (of form->files) read, the other
+	 * -1; for a file, labels[lang] is the label column of a language
+	 * (-1: none), NULL for a list. */
+	int		 list;
+	int		 file;
+	int		*labels;
+	int		 keyed;		/* a predicate COLUMN = value of no
+					 * item: value computed once */
+};
+
+/* The item an instance() predicate is evaluated on. */
+struct expr_item {
+	size_t		 row;		/* list: choice; file: row - 1 */
+	size_t		 pos;		/* position(), from 1 */
+	size_t		 size;		/* last() */
 };
 
 /* expr-eval.c */
@@ -111,6 +136,21 @@ int		 expr_nodeset_misplaced(const struct expr *, char **cause);
 /* expr-pulldata.c: pulldata(), a lookup in a file beside the form. */
 void		 expr_fn_pulldata(const struct expr *,
 		     const struct expr_env *, struct expr_value *);
+/* expr-instance.c: instance('L')/root/item[...]/column: the column
+ * of the first match ("" when none); fn for each match (node-set
+ * functions); EXPR_ITEM's value. */
+void		 expr_instance_eval(const struct expr *,
+		     const struct expr_env *, struct expr_value *);
+void		 expr_instance_each(const struct expr *,
+		     const struct expr_env *, void (*fn)(const char *, void *),
+		     void *arg);
+void		 expr_item_eval(const struct expr *, const struct expr_env *,
+		     struct expr_value *);
+/* 1 if e reads nothing of a predicate's item (instance()s in it may). */
+int		 expr_instance_free(const struct expr *);
+/* 1 with *cause set if e has instance(...)/root/item without a column
+ * other than as count()'s argument. */
+int		 expr_instance_misplaced(const struct expr *, char **cause);
 /* Evaluate argument i as text: borrowed from v (clear it) or buf. */
 const char	*expr_arg_text(const struct expr *, size_t i,
 		     const struct expr_env *, struct expr_value *v,
@@ -120,10 +160,11 @@ double		 expr_arg_number(const struct expr *, size_t i,
 		     const struct expr_env *);
 
 /* More functions, each table ending with a NULL name: expr-date.c,
- * expr-string.c, expr-math.c. */
+ * expr-string.c, expr-math.c, expr-instance.c. */
 extern const struct expr_func expr_date_funcs[];
 extern const struct expr_func expr_string_funcs[];
 extern const struct expr_func expr_math_funcs[];
+extern const struct expr_func expr_instance_funcs[];
 /* expr-date.c: days since the epoch of a date-time "YYYY-MM-DDTHH:MM..."
  * of len bytes, or -1 when s is none. */
 int		 expr_datetime_number(const char *s, size_t len, double *);

@@ -249,6 +249,9 @@ int		 external_file(struct form_builder *, const struct question *q,
 /* Before expressions are parsed: the files that q's pulldata() calls
  * name ("pulldata('fruits', ...)" reads fruits.csv). */
 void		 survey_pulldata_files(struct form_builder *, int q);
+/* Before expressions are parsed: every file a csv-external row (NAME
+ * reads NAME.csv) or a pulldata() call names, for instance() too. */
+void		 survey_datasets(struct form_builder *);
 /* choices.c: index l's names for choice_list_find (again after adding
  * to it); make every choice's extra array as long as the form's extra
  * columns now are (new ones ""). */

@@ -28,6 +28,7 @@ enum question_type {
 };
 
 struct expr;
+struct expr_item;
 
 /* Rows a form may hold that consult accepts but does not ask (a
  * question's "special"); all have type QUESTION_CALCULATE. */
@@ -271,6 +272,11 @@ struct expr_env {
 	const char	*(*indexed)(void *ctx, int q, const int *reps,
 			     const size_t *idx, size_t n);
 	int		 fixed_clock;	/* now() is today's midnight */
+	/* The participant's language + 1 for labels of instance() lookups;
+	 * 0: the form's default language. */
+	size_t		 lang;
+	/* Inside an instance() predicate: the item (expr-instance.c). */
+	const struct expr_item *item;
 };
 
 /* Parse an expression. ${name} resolves against form (which must hold
@@ -348,6 +354,8 @@ struct answers {
 	/* The instances of each repeat (repeat.c), indexed by its
 	 * begin_repeat; values[] holds the current instance of each. */
 	struct answers_rep *reps;	/* [nquestions] */
+	size_t		 lang;		/* the participant's language + 1,
+					 * 0: the default (answers_set_lang) */
 };
 
 /* New empty answers; defaults applied, calculates computed. Caller
@@ -356,6 +364,10 @@ struct answers	*answers_create(const struct form *, uint64_t seed,
 		     const char *today);
 /* Wipe every value and free. */
 void		 answers_free(struct answers *);
+/* The participant's language from now on (labels that instance()
+ * lookups read, as ODK's current language): calculates are computed
+ * again when it changes. */
+void		 answers_set_lang(struct answers *, size_t lang);
 /* Record the time now in the questions of this special (QUESTION_START,
  * QUESTION_END: ODK's "YYYY-MM-DDTHH:MM:SS.mmm+HH:MM"; QUESTION_TODAY:
  * the answers' today). answers_create stamps start and today; the run

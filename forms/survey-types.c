@@ -314,3 +314,26 @@ survey_pulldata_files(struct form_builder *b, int i)
 		}
 	}
 }
+
+void
+survey_datasets(struct form_builder *b)
+{
+	struct form	*f = b->form;
+	struct question	*q;
+	char		*file;
+	size_t		 i;
+
+	for (i = 0; i < f->nquestions; i++) {
+		q = &f->questions[i];
+		if (b->pending[i].placeholder)
+			continue;
+		if (q->special_type != NULL && q->name != NULL &&
+		    *q->name != '\0' &&
+		    strcmp(q->special_type, "csv-external") == 0) {
+			xasprintf(&file, "%s.csv", q->name);
+			external_file(b, q, file);
+			free(file);
+		}
+		survey_pulldata_files(b, (int)i);
+	}
+}

@@ -512,11 +512,11 @@ survey_parse_exprs(struct form_builder *b)
 	struct question	*q;
 	size_t		 i;
 
+	survey_datasets(b);	/* first: any expression may read them */
 	for (i = 0; i < f->nquestions; i++) {
 		q = &f->questions[i];
 		if (b->pending[i].placeholder)
 			continue;	/* refused for its type already */
-		survey_pulldata_files(b, (int)i);
 		survey_expr(b, q, b->pending[i].required_true ? "true()" :
 		    q->required_src, &q->required, "required");
 		survey_expr(b, q, q->relevant_src, &q->relevant, "relevant");

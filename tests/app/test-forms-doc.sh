@@ -65,6 +65,9 @@ check_table function "$srcdir/forms/expr-date.c" expr_date_funcs "(" \
 check_table function "$srcdir/forms/expr-string.c" expr_string_funcs "(" \
     substr
 check_table function "$srcdir/forms/expr-math.c" expr_math_funcs "(" pow
+check_table function "$srcdir/forms/expr-instance.c" expr_instance_funcs \
+    "(" jr:itext
+check_table "dataset type" "$ALIASES" alias_datasets "" csv-external
 
 # Both pages are cross-referenced.
 grep -qF '.BR consult (1)' "$PAGE"

@@ -269,7 +269,7 @@ ParameterizedTestParameters(odk, rejects)
 		{ "now(1)", "now() takes no arguments, not 1" },
 		{ "decimal-time('10:00')", "unknown function "
 		    "'decimal-time()'" },
-		{ "jr:itext('x')", "unknown function 'jr:itext()'" },
+		{ "jr:nothing('x')", "unknown function 'jr:nothing()'" },
 	};
 	return cr_make_param_array(struct odk_error, cases,
 	    sizeof cases / sizeof cases[0]);

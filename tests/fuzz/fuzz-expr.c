@@ -1,5 +1,6 @@
 /* fuzz-expr.c: libFuzzer harness of the expression parser and evaluator
- * (expr_parse, expr_eval_string, expr_eval_bool, expr_refs).
+ * (expr_parse, expr_eval_string, expr_eval_bool, expr_refs), with a
+ * list 'regions' and a file 'towns' for instance() lookups.
  *
  * Input: one flag byte (bit 0: parse as a choice_filter), then fields
  * separated by NUL bytes: the expression, the value of ".", and the
@@ -35,13 +36,33 @@ static struct question fuzz_questions[] = {
 static char *fuzz_columns[] = { (char *)"region", (char *)"filter" };
 static struct lang fuzz_langs[] = { { (char *)"default", NULL } };
 
+static struct choice_list fuzz_lists[1];
+
+/* A list file for instance('towns'): a header, a row, a blank line, a
+ * short row. */
+static char *fuzz_row0[] = { (char *)"name", (char *)"label",
+    (char *)"pop" };
+static char *fuzz_row1[] = { (char *)"a", (char *)"Aville", (char *)"5" };
+static char *fuzz_row2[] = { (char *)"" };
+static char *fuzz_row3[] = { (char *)"b" };
+static char **fuzz_rows[] = { fuzz_row0, fuzz_row1, fuzz_row2, fuzz_row3 };
+static size_t fuzz_ncells[] = { 3, 3, 1, 1 };
+static struct form_file fuzz_files[] = {
+	{ .name = (char *)"towns.csv", .rows = fuzz_rows,
+	    .ncells = fuzz_ncells, .nrows = 4 },
+};
+
 static struct form fuzz_form = {
 	.questions = fuzz_questions,
 	.nquestions = NQ,
+	.lists = fuzz_lists,
+	.nlists = 1,
 	.choice_columns = fuzz_columns,
 	.nchoice_columns = 2,
 	.langs = fuzz_langs,
 	.nlangs = 1,
+	.files = fuzz_files,
+	.nfiles = 1,
 };
 
 static char *fuzz_labels[][1] = {
@@ -68,6 +89,10 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 	(void)argv;
 	if (sodium_init() < 0)
 		abort();
+	/* instance('regions'): the choices below, without an index */
+	fuzz_lists[0].name = (char *)"regions";
+	fuzz_lists[0].choices = (struct choice *)fuzz_choices;
+	fuzz_lists[0].nchoices = 3;
 	return 0;
 }
 
