@@ -166,7 +166,7 @@ ParameterizedTestParameters(aliases, reads_types)
 		{ "select_one", ALIAS_TYPE_NO_LIST, 0, "" },
 		{ "select all that apply from", ALIAS_TYPE_NO_LIST, 0, "" },
 		{ "rank", ALIAS_TYPE_NO_LIST, 0, "" },
-		{ "csv-external", ALIAS_TYPE_UNSUPPORTED, 0, "" },
+		{ "xml-external", ALIAS_TYPE_UNSUPPORTED, 0, "" },
 		{ "begin loop over L", ALIAS_TYPE_UNKNOWN, 0, "" },
 		{ "time", ALIAS_TYPE_OK, QUESTION_TIME, "" },
 		{ "hidden", ALIAS_TYPE_OK, QUESTION_CALCULATE, "" },
