@@ -107,7 +107,11 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		abort();
 	buf_init(&back);
 	answers_encode(a, complete, position, &back);
-	if (back.len != in.len || memcmp(back.data, in.data, in.len) != 0)
+	/* One encoding each, but for the version byte: version 2, of a
+	 * form without repeats, is version 3's bytes under another number. */
+	if (back.len != in.len || in.len == 0 ||
+	    (in.data[0] != back.data[0] && in.data[0] != 2) ||
+	    memcmp(back.data + 1, in.data + 1, in.len - 1) != 0)
 		abort();	/* two encodings of one response */
 	fuzz_use(a);
 	answers_free(a);

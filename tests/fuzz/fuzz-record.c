@@ -215,10 +215,13 @@ fuzz_record(const struct vault_record *r, void *arg)
 	if (r->answers == NULL || !vault_day_valid(r->day))
 		abort();
 	/* The decoded answers encode back to the plaintext, but for the
-	 * position (bytes 34-37), which the walk does not hand out. */
+	 * position (bytes 34-37), which the walk does not hand out, and the
+	 * version (byte 0): a version 2 record, of a form without repeats,
+	 * is version 3's bytes under another number. */
 	buf_init(&b);
 	answers_encode(r->answers, r->complete, 0, &b);
-	if (b.len != r->len || memcmp(b.data, r->plain, 34) != 0 ||
+	if (b.len != r->len || (r->plain[0] != b.data[0] &&
+	    r->plain[0] != 2) || memcmp(b.data + 1, r->plain + 1, 33) != 0 ||
 	    memcmp(b.data + 38, r->plain + 38, b.len - 38) != 0)
 		abort();
 	buf_clear(&b);
