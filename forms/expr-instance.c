@@ -14,9 +14,8 @@
 
 #include "forms/expr-private.h"
 
-/* The language labels are read in. */
-static size_t
-instance_lang(const struct expr_env *env, const struct form *f)
+size_t
+expr_env_lang(const struct expr_env *env, const struct form *f)
 {
 	if (env->lang > 0 && env->lang - 1 < f->nlangs)
 		return env->lang - 1;
@@ -73,7 +72,7 @@ instance_cell(const struct expr *e, const struct expr_env *env, size_t row,
 		case EXPR_COLUMN_NAME:
 			return ch->name;
 		case EXPR_COLUMN_LABEL:
-			return form_text(f, ch->label, instance_lang(env, f));
+			return form_text(f, ch->label, expr_env_lang(env, f));
 		case EXPR_COLUMN_ITEXT:
 			xasprintf(own, "%s-%zu", f->lists[e->list].name, row);
 			return *own;
@@ -87,7 +86,7 @@ instance_cell(const struct expr *e, const struct expr_env *env, size_t row,
 	ff = &f->files[e->file];
 	if (col == EXPR_COLUMN_LABEL && e->labels != NULL) {
 		/* as form_text: the language, the default, any */
-		lang = instance_lang(env, f);
+		lang = expr_env_lang(env, f);
 		s = instance_file_cell(ff, row, e->labels[lang]);
 		if (*s == '\0')
 			s = instance_file_cell(ff, row,
@@ -403,7 +402,7 @@ expr_fn_itext(const struct expr *e, const struct expr_env *env,
 		    n < f->lists[i].nchoices) {
 			expr_value_set_string(out, form_text(f,
 			    f->lists[i].choices[n].label,
-			    instance_lang(env, f)), NULL);
+			    expr_env_lang(env, f)), NULL);
 			break;
 		}
 	}

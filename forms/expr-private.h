@@ -126,6 +126,10 @@ double		 expr_string_number(const char *);
  * the locale. */
 double		 expr_parse_number(const char *, size_t);
 
+/* expr-instance.c: the language labels are read in: the participant's
+ * (env->lang) when f has it, else f's default. */
+size_t		 expr_env_lang(const struct expr_env *, const struct form *);
+
 /* expr-func.c */
 const struct expr_func *expr_func_find(const char *, size_t);
 /* expr-nodeset.c: the functions over node-sets (repeats). */

@@ -254,7 +254,8 @@ expr_fn_uuid(const struct expr *e, const struct expr_env *env,
 }
 
 /* jr:choice-name(value, '${q}'): the label of choice value of q's list
- * in the form's default language ("" when none); q was resolved by
+ * in the participant's language as ODK's current language (the form's
+ * default before one is chosen; "" when none); q was resolved by
  * expr_check_args into e->index. */
 static void
 expr_fn_choice_name(const struct expr *e, const struct expr_env *env,
@@ -275,7 +276,7 @@ expr_fn_choice_name(const struct expr *e, const struct expr_env *env,
 	s += strspn(s, " ");
 	if ((c = choice_list_find(l, s, strcspn(s, " "))) >= 0)
 		expr_value_set_string(out, form_text(f, l->choices[c].label,
-		    f->default_lang), NULL);
+		    expr_env_lang(env, f)), NULL);
 	expr_value_clear(&v);
 }
 

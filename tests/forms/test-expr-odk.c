@@ -210,7 +210,7 @@ ParameterizedTestParameters(odk, evaluates)
 		{ "digest('abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq',"
 		    " 'SHA-1', 'hex')", "", "84983e441c3bd26ebaae4aa1f95129e5e54670f1" },
 		{ "digest('abc', 'MD5')", "", "kAFQmDzST7DWlj99KOF/cg==" },
-		/* jr:choice-name(): the label in the default language. */
+		/* jr:choice-name(): the label, in the default language here. */
 		{ "jr:choice-name('fig', '${fruit}')", "", "Fig" },
 		{ "jr:choice-name('kiwi', '${fruit}')", "", "" },
 		{ "jr:choice-name('apple', '/data/fruit')", "", "Apple" },

@@ -253,6 +253,32 @@ Test(instance, labels_in_the_participants_language)
 	free(s);
 }
 
+/* jr:choice-name() follows the participant's language as lookups do
+ * (JavaRosa: the form's current language). */
+Test(instance, choice_name_in_the_participants_language)
+{
+	static const char csv[] =
+	    "survey,type,name,label,label::fr,calculation\n"
+	    ",select_one c,q,Q?,Q ?,\n"
+	    ",calculate,cn,,,\"jr:choice-name(${q}, '${q}')\"\n"
+	    "choices,list_name,name,label,label::fr\n"
+	    ",c,de,Germany,Allemagne\n,c,lu,Luxembourg,\n";
+	struct form	*f = parse_beside(csv);
+	struct answers	*a;
+
+	cr_assert_not_null(f, "%s", cause);
+	a = answers_create(f, 1, "2025-03-31");
+	answers_set(a, 0, "de");
+	cr_assert_str_eq(answers_get(a, 1), "Germany");
+	answers_set_lang(a, (size_t)form_find_lang(f, "fr"));
+	cr_assert_str_eq(answers_get(a, 1), "Allemagne");
+	answers_set(a, 0, "lu");
+	cr_assert_str_eq(answers_get(a, 1), "Luxembourg",
+	    "no French label: the default language's");
+	answers_free(a);
+	form_free(f);
+}
+
 struct refusal {
 	char	 expr[200];
 	char	 cause[160];
