@@ -221,6 +221,24 @@ ok $? "a kiosk told its invitation was used meanwhile goes on to the next"
 
 printf '%s\n1\n' "$N4" >"$TMP/in"
 answer named
+# The facilitator's CSV can be damaged: the file, its line, exit 65.
+printf 'label,code\nA,B,C\n' >"$TMP/bad1.csv"
+printf 'label,code\nOrg,NOT-A-CODE\n' >"$TMP/bad2.csv"
+printf 'label,code\n"unterminated,x\n' >"$TMP/bad3.csv"
+run status "$TMP/named" --invitations "$TMP/bad1.csv"
+expect_status 65 "status --invitations: a row of 3 fields: 65"
+expect_grep "$TMP/err" "bad1.csv:2: 3 fields, not 2 (label,code)" \
+    "... with its line"
+run status "$TMP/named" --invitations "$TMP/bad2.csv"
+expect_status 65 "status --invitations: not a code: 65"
+expect_grep "$TMP/err" "bad2.csv:2: not an invitation code" \
+    "... with its line"
+run export "$TMP/named" --key "$TMP/an.key" -P "$TMP/pass" \
+    --format responses --invitations \
+    "$TMP/bad3.csv"
+expect_status 65 "export --invitations: an unterminated quote: 65"
+expect_grep "$TMP/err" "bad3.csv:3: unterminated quote" "... with its line"
+
 run status "$TMP/named" --invitations "$TMP/named.csv"
 expect_status 0 "status --invitations"
 cat >"$TMP/want" <<'EOF'
